@@ -1,0 +1,39 @@
+/**
+ * `npm run bench -- <name> [flags]`: runs one benchmark. Benchmarks print ratios against a reference measured in
+ * the same run and are never part of the test suite. Without a name it lists them; an unknown name lists them
+ * and exits with code 2, as does a flag the benchmark does not know.
+ */
+interface Benchmark {
+  summary: string;
+  load(): Promise<{ main(args: string[]): Promise<void> }>;
+}
+
+const benchmarks: Record<string, Benchmark> = {
+  optim: {
+    summary: 'Adam, AdamW and SGD steps against the memory-bandwidth floor and torch.optim  [--quick]',
+    load: () => import('./optim.js'),
+  },
+};
+
+function list(): string {
+  const width = Math.max(...Object.keys(benchmarks).map((name) => name.length));
+  const lines = Object.entries(benchmarks).map(([name, b]) => `  ${name.padEnd(width)}  ${b.summary}`);
+  return ['usage: npm run bench -- <name> [flags]', 'benchmarks:', ...lines].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (name === undefined) {
+  console.log(list());
+} else if (!Object.hasOwn(benchmarks, name)) {
+  console.error(`bench: unknown benchmark ${JSON.stringify(name)}\n${list()}`);
+  process.exitCode = 2;
+} else {
+  try {
+    await (await benchmarks[name].load()).main(args);
+  } catch (error) {
+    // util.parseArgs rejects unknown flags with a code; report those as usage errors, rethrow the rest.
+    if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) throw error;
+    console.error(`bench ${name}: ${error.message}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,22 @@
+/** descent: gradient-based optimization for machine learning, with torch.optim's semantics. */
+export { Parameter } from './core/parameter.js';
+export type { FloatArray, DType } from './core/float-array.js';
+export { DescentError } from './core/errors.js';
+export type { OptionSchema, OptionSpec, OptionsOf } from './core/options.js';
+
+export { Optimizer } from './optim/optimizer.js';
+export type { Closure, OptimizerLike, OptimizerStateDict, ParamGroup, ParamGroupInput } from './optim/optimizer.js';
+export { SGD, sgdKernel, type SGDOptions } from './optim/sgd.js';
+export { Adagrad, adagradKernel, type AdagradOptions } from './optim/adagrad.js';
+export { RMSprop, rmspropKernel, type RMSpropOptions } from './optim/rmsprop.js';
+export { Adam, adamKernel, type AdamOptions } from './optim/adam.js';
+export { AdamW, type AdamWOptions } from './optim/adamw.js';
+export { Adadelta, adadeltaKernel, type AdadeltaOptions } from './optim/adadelta.js';
+export { Adamax, adamaxKernel, type AdamaxOptions } from './optim/adamax.js';
+export { NAdam, nadamKernel, type NAdamOptions } from './optim/nadam.js';
+export { RAdam, radamKernel, type RAdamOptions } from './optim/radam.js';
+export { ASGD, asgdKernel, type ASGDOptions } from './optim/asgd.js';
+export { Rprop, rpropKernel, type RpropOptions } from './optim/rprop.js';
+export { Lion, lionKernel, type LionOptions } from './optim/lion.js';
+export { clipGradNorm, clipGradValue } from './optim/clip.js';
+export { optimizers, getOptimizer, type OptimizerEntry } from './optim/registry.js';
