@@ -19,7 +19,7 @@ import { copyBandwidth, floorMs, gbPerS } from './bandwidth.js';
 import { SHARED_NOTE, machineInfo } from './machine.js';
 import { fillUniform } from './seeded.js';
 import { timePerCall, type RepeatScheme, type Timing } from './timing.js';
-import { runTorchScript } from './torch.js';
+import { runTorchScript, type TorchAnswer } from './torch.js';
 
 /** Each optimizer: how to build ours, the same options for torch, and the words a step moves per parameter. */
 const optimizers = {
@@ -36,7 +36,7 @@ interface Case {
   dtype: DType;
 }
 
-// float64 last: it makes the shared Adam kernel see a second array type, which must not slow the float32 rows.
+// float64 last, so that the float32 rows are timed before the shared Adam kernel has seen a second array type.
 const cases: Case[] = [
   ...[1e6, 1e7].flatMap((n) => (['Adam', 'AdamW', 'SGD'] as const).map((optimizer) => ({ optimizer, n, dtype: 'float32' as const }))),
   { optimizer: 'Adam', n: 1e6, dtype: 'float64' },
@@ -57,60 +57,74 @@ function timeOurs(c: Case, scheme: RepeatScheme): Timing {
   return timePerCall(() => optimizer.step(), scheme);
 }
 
-interface TorchTimings {
+interface TorchTiming {
   version: string;
   threads: number;
-  timings: Timing[];
+  timing: Timing;
+}
+
+/** Times torch.optim on the same case in a fresh child process, right after ours, so both see the machine in a similar mood. */
+function timeTorch(c: Case, scheme: RepeatScheme): TorchAnswer<TorchTiming> {
+  const request = { scheme, seed: SEED, case: { optimizer: c.optimizer, options: optimizers[c.optimizer].options, n: c.n, dtype: c.dtype } };
+  return runTorchScript<TorchTiming>('torch_optim.py', request);
+}
+
+/** One row of the table and of the results file. */
+function row(c: Case, ours: Timing, torch: Timing | null, bandwidth: number) {
+  const bytes = bytesPerStep(c);
+  const floor = floorMs(bytes, bandwidth);
+  return {
+    case: label(c), optimizer: c.optimizer, options: optimizers[c.optimizer].options, n: c.n, dtype: c.dtype, bytesPerStep: bytes,
+    ms: ours.medianMs, runsMs: ours.runsMs, gbPerS: gbPerS(bytes, ours.medianMs), floorMs: floor, ratioToFloor: ours.medianMs / floor,
+    torchMs: torch?.medianMs ?? null, torchRunsMs: torch?.runsMs ?? null, ratioToTorch: torch === null ? null : ours.medianMs / torch.medianMs,
+  };
+}
+
+function print(rows: ReturnType<typeof row>[]): void {
+  const table = new Table({
+    head: ['case', 'params', 'dtype', 'ms/step', 'GB/s', 'floor ms', 'ours/floor', 'torch ms/step', 'ours/torch'],
+    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style: { head: [] }, // no colours: the output is read in logs as often as in terminals
+  });
+  const ratio = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
+  for (const r of rows) {
+    table.push([r.case, r.n.toExponential(), r.dtype, r.ms.toFixed(2), r.gbPerS.toFixed(1), r.floorMs.toFixed(2), ratio(r.ratioToFloor),
+      r.torchMs === null ? '—' : r.torchMs.toFixed(2), ratio(r.ratioToTorch)]);
+  }
+  console.log(table.toString());
 }
 
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { quick: { type: 'boolean', default: false } } });
   const scheme = values.quick ? QUICK : FULL;
   const machine = machineInfo();
-  console.log(`optimizer steps — node ${machine.node}, ${machine.cpu} (${machine.cores} cores)${values.quick ? ', --quick' : ''}`);
+  console.log(`optimizer steps: node ${machine.node}, ${machine.cpu} (${machine.cores} cores)${values.quick ? ', --quick' : ''}`);
   console.log(`note: ${SHARED_NOTE}`);
 
   const bandwidth = copyBandwidth(2 ** 27, values.quick ? 3 : 9);
   console.log(`copy bandwidth: ${bandwidth.gbPerS.toFixed(1)} GB/s (Float64Array.set of ${bandwidth.arrayBytes / 2 ** 20} MiB, read + write, median of ${bandwidth.timing.runsMs.length})`);
 
-  const ours = cases.map((c) => {
-    process.stderr.write(`  timing ${label(c)} ${c.n.toExponential()} ${c.dtype}\n`);
-    return timeOurs(c, scheme);
-  });
-  process.stderr.write('  timing torch.optim\n');
-  const torchCases = cases.map((c) => ({ optimizer: c.optimizer, options: optimizers[c.optimizer].options, n: c.n, dtype: c.dtype }));
-  const torch = runTorchScript<TorchTimings>('torch_optim.py', { scheme, seed: SEED, cases: torchCases });
-
-  const rows = cases.map((c, i) => {
-    const bytes = bytesPerStep(c);
-    const floor = floorMs(bytes, bandwidth.gbPerS);
-    const theirs = 'ok' in torch ? torch.ok.timings[i] : null;
-    return {
-      case: label(c), optimizer: c.optimizer, options: optimizers[c.optimizer].options, n: c.n, dtype: c.dtype, bytesPerStep: bytes,
-      ms: ours[i].medianMs, runsMs: ours[i].runsMs, gbPerS: gbPerS(bytes, ours[i].medianMs), floorMs: floor, ratioToFloor: ours[i].medianMs / floor,
-      torchMs: theirs?.medianMs ?? null, torchRunsMs: theirs?.runsMs ?? null, ratioToTorch: theirs ? ours[i].medianMs / theirs.medianMs : null,
-    };
+  let torch: { version: string; threads: number } | { skipped: string } | undefined;
+  const rows = cases.map((c) => {
+    process.stderr.write(`  ${label(c)} ${c.n.toExponential()} ${c.dtype}\n`);
+    const ours = timeOurs(c, scheme);
+    const theirs = torch !== undefined && 'skipped' in torch ? torch : timeTorch(c, scheme);
+    if ('skipped' in theirs) torch = theirs;
+    else torch = { version: theirs.ok.version, threads: theirs.ok.threads };
+    return row(c, ours, 'ok' in theirs ? theirs.ok.timing : null, bandwidth.gbPerS);
   });
 
-  const table = new Table({
-    head: ['case', 'params', 'dtype', 'ms/step', 'GB/s', 'floor ms', 'ours/floor', 'torch ms/step', 'ours/torch'],
-    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-  });
-  const dash = '—';
-  for (const r of rows) {
-    table.push([r.case, r.n.toExponential(), r.dtype, r.ms.toFixed(2), r.gbPerS.toFixed(1), r.floorMs.toFixed(2), `${r.ratioToFloor.toFixed(2)}×`,
-      r.torchMs === null ? dash : r.torchMs.toFixed(2), r.ratioToTorch === null ? dash : `${r.ratioToTorch.toFixed(2)}×`]);
-  }
-  console.log(table.toString());
+  print(rows);
   console.log(`median of ${scheme.repeats} runs of ${scheme.steps} steps after ${scheme.warmup} warm-up steps; floor = bytes a step moves / copy bandwidth`);
-  console.log('working sets that fit in the last-level cache (1e6 float32: 16 MB) can run under the floor, which is measured from memory');
-  console.log('ok' in torch ? `torch ${torch.ok.version}, ${torch.ok.threads} thread, default (single-tensor) implementation` : `torch column skipped: ${torch.skipped}`);
+  console.log('working sets that fit in the last-level cache (1e6 float32 Adam: 16 MB) may run under the floor, which is measured from memory');
+  if (torch !== undefined) {
+    console.log('skipped' in torch ? `torch column skipped: ${torch.skipped}` : `torch ${torch.version}, ${torch.threads} thread, default (single-tensor) implementation`);
+  }
 
   if (values.quick) {
     console.log(`--quick: ${RESULTS.pathname} not written`);
     return;
   }
-  const torchInfo = 'ok' in torch ? { version: torch.ok.version, threads: torch.ok.threads } : { skipped: torch.skipped };
-  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'optim', machine, scheme, seed: SEED, bandwidth, torch: torchInfo, rows }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'optim', machine, scheme, seed: SEED, bandwidth, torch, rows }, null, 2)}\n`);
   console.log(`wrote ${RESULTS.pathname}`);
 }

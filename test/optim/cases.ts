@@ -28,8 +28,8 @@ export const cases: readonly OptimizerCase[] = [
   { name: 'Adamax', options: { lr: 0.05 }, steps: 1000, tolerance: 1e-3 },
   { name: 'NAdam', options: { lr: 0.05 }, steps: 1000, tolerance: 1e-3 },
   { name: 'RAdam', options: { lr: 0.05 }, steps: 1000, tolerance: 1e-3 },
-  // ASGD's λ (lambd, 1e-4) also shrinks θ towards 0 every step, which biases the fixed point by about λ·|t|.
-  { name: 'ASGD', options: { lr: 0.1, t0: 50 }, steps: 400, tolerance: 2e-4 },
+  // ASGD's λ (lambd, 1e-4) also shrinks θ towards 0 every step, which moves the fixed point by λ·t_i/c_i (up to 5e-4 here).
+  { name: 'ASGD', options: { lr: 0.1, t0: 50 }, steps: 400, tolerance: 1e-3 },
   { name: 'Rprop', options: { lr: 0.01 }, steps: 300, tolerance: 1e-5 },
   { name: 'Lion', options: { lr: 0.01 }, steps: 1000, tolerance: 2e-2 },
 ];
