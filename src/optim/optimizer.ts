@@ -212,7 +212,7 @@ export abstract class Optimizer<S extends OptionSchema = OptionSchema, State ext
   /** Rebuilds one parameter's typed state from its JSON form: arrays of numbers become arrays of the parameter's type. */
   protected decodeState(raw: Record<string, StateValue>, p: Parameter, owner: string): State {
     const state: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) state[key] = decodeState(value, p.data, `${owner}: state.${key}`);
+    for (const [key, value] of Object.entries(raw)) state[key] = decodeState(value, p.data, owner, `state.${key}`);
     return state as State;
   }
 }
@@ -225,18 +225,18 @@ function encodeState(value: unknown): StateValue {
   throw new Error(`cannot serialise optimizer state value ${show(value)}`);
 }
 
-function decodeState(value: StateValue, like: FloatArray, where: string): unknown {
+function decodeState(value: StateValue, like: FloatArray, owner: string, path: string): unknown {
   if (Array.isArray(value)) {
     const numeric = value.length > 0 ? value.every(isJsonNumber) : like.length === 0;
     if (numeric) {
       const numbers = value.map((x) => decodeNumber(x)!);
-      if (numbers.length !== like.length) fail(where, `has length ${numbers.length}, the parameter has length ${like.length}`);
+      if (numbers.length !== like.length) fail(owner, `${path} has length ${numbers.length}, the parameter has length ${like.length}`);
       return arrayLike(like, numbers);
     }
-    return value.map((v) => decodeState(v, like, where));
+    return value.map((v, i) => decodeState(v, like, owner, `${path}[${i}]`));
   }
   if (typeof value === 'boolean' || value === null) return value;
   const x = decodeNumber(value);
-  if (x === undefined) fail(where, `is not a number or an array of numbers: ${show(value)}`);
+  if (x === undefined) fail(owner, `${path} is not a number or an array of numbers: ${show(value)}`);
   return x;
 }

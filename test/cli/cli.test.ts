@@ -1,0 +1,60 @@
+/** The command line, spawned as a user runs it (the built bin in dist/). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function descent(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('descent', () => {
+  it('--version prints the package version', () => {
+    const r = descent('--version');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(pkg.version);
+  });
+
+  it('--help lists the commands', () => {
+    const r = descent('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/demo/);
+    expect(r.out).toMatch(/optimizers/);
+  });
+
+  it("demo prints the notebook's six runs with the final points of the notebook's own numpy code", () => {
+    const r = descent('demo');
+    expect(r.code).toBe(0);
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/seeds/notebook.json', import.meta.url), 'utf8'));
+    for (const run of fixture.square_sum.runs as { label: string; points: number[][] }[]) {
+      const last = run.points[run.points.length - 1];
+      const line = r.out.split('\n').find((l) => l.includes(`${run.label.split(' ')[0]}`) && l.includes(last[0].toPrecision(6)));
+      expect(line, `${run.label}: final x ${last[0].toPrecision(6)} in\n${r.out}`).toBeDefined();
+      expect(line).toContain(last[1].toPrecision(6));
+      expect(line).toMatch(/\b100\b/);
+    }
+  });
+
+  it('optimizers lists every optimizer and shows one optimizer’s options', () => {
+    const list = descent('optimizers');
+    expect(list.code).toBe(0);
+    for (const name of ['SGD', 'Adam', 'AdamW', 'Adagrad', 'RMSprop', 'Lion']) expect(list.out).toContain(name);
+    const adam = descent('optimizers', 'adam');
+    expect(adam.out).toMatch(/betas\s*│\s*\[0.9,0.999\]/);
+  });
+
+  it('an unknown optimizer is one line on stderr and exit code 2, no stack trace', () => {
+    const r = descent('optimizers', 'adamm');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/unknown optimizer "adamm"/);
+    expect(r.err).not.toMatch(/at .*\.js/);
+  });
+
+  it('an unknown command exits with code 2', () => {
+    expect(descent('bogus').code).toBe(2);
+  });
+});
