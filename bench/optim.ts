@@ -57,11 +57,8 @@ function timeOurs(c: Case, scheme: RepeatScheme): Timing {
   return timePerCall(() => optimizer.step(), scheme);
 }
 
-interface TorchTiming {
-  version: string;
-  threads: number;
-  timing: Timing;
-}
+type TorchInfo = { version: string; threads: number } | { skipped: string };
+type TorchTiming = { version: string; threads: number; timing: Timing };
 
 /** Times torch.optim on the same case in a fresh child process, right after ours, so both see the machine in a similar mood. */
 function timeTorch(c: Case, scheme: RepeatScheme): TorchAnswer<TorchTiming> {
@@ -84,7 +81,7 @@ function print(rows: ReturnType<typeof row>[]): void {
   const table = new Table({
     head: ['case', 'params', 'dtype', 'ms/step', 'GB/s', 'floor ms', 'ours/floor', 'torch ms/step', 'ours/torch'],
     colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    style: { head: [] }, // no colours: the output is read in logs as often as in terminals
+    style: { head: [], border: [] }, // no colours: the output is read in logs as often as in terminals
   });
   const ratio = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
   for (const r of rows) {
@@ -104,14 +101,13 @@ export async function main(args: string[]): Promise<void> {
   const bandwidth = copyBandwidth(2 ** 27, values.quick ? 3 : 9);
   console.log(`copy bandwidth: ${bandwidth.gbPerS.toFixed(1)} GB/s (Float64Array.set of ${bandwidth.arrayBytes / 2 ** 20} MiB, read + write, median of ${bandwidth.timing.runsMs.length})`);
 
-  let torch: { version: string; threads: number } | { skipped: string } | undefined;
+  let torch: TorchInfo | undefined; // known after the first case; once skipped, not asked again
   const rows = cases.map((c) => {
     process.stderr.write(`  ${label(c)} ${c.n.toExponential()} ${c.dtype}\n`);
     const ours = timeOurs(c, scheme);
-    const theirs = torch !== undefined && 'skipped' in torch ? torch : timeTorch(c, scheme);
-    if ('skipped' in theirs) torch = theirs;
-    else torch = { version: theirs.ok.version, threads: theirs.ok.threads };
-    return row(c, ours, 'ok' in theirs ? theirs.ok.timing : null, bandwidth.gbPerS);
+    const theirs = torch !== undefined && 'skipped' in torch ? null : timeTorch(c, scheme);
+    if (theirs !== null) torch = 'ok' in theirs ? { version: theirs.ok.version, threads: theirs.ok.threads } : theirs;
+    return row(c, ours, theirs !== null && 'ok' in theirs ? theirs.ok.timing : null, bandwidth.gbPerS);
   });
 
   print(rows);
