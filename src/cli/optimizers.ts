@@ -1,26 +1,12 @@
 /** `descent optimizers [name]`: the registry as a table, or one optimizer's options with defaults, ranges and help. */
 import { makeTable } from './table.js';
-import { describeRange, type OptionSpec } from '../core/options.js';
+import { describeSpec } from '../core/options.js';
 import { getOptimizer, optimizers } from '../optim/registry.js';
 
 export function formatOptimizerList(): string {
   const table = makeTable(['name', 'what it does', 'reference']);
   for (const o of optimizers) table.push([o.name, o.summary, o.reference]);
   return table.toString();
-}
-
-function describeSpec(spec: OptionSpec): string {
-  switch (spec.kind) {
-    case 'number':
-    case 'nullable-number':
-      return describeRange(spec) + (spec.kind === 'nullable-number' ? ' or null' : '');
-    case 'boolean':
-      return 'true or false';
-    case 'pair':
-      return `[${describeRange(spec.items[0])}, ${describeRange(spec.items[1])}]`;
-    case 'choice':
-      return spec.values.map((v) => JSON.stringify(v)).join(' | ');
-  }
 }
 
 export function formatOptimizerHelp(name: string): string {

@@ -48,7 +48,27 @@ export interface ChoiceOption<V extends string | null = string | null> {
   readonly description: string;
 }
 
-export type OptionSpec = NumberOption | NullableNumberOption | BooleanOption | PairOption | ChoiceOption;
+/** A list of numbers such as MultiStepLR's milestones; `acceptScalar` also takes one number (e.g. one value for every group). */
+export interface ListOption {
+  readonly kind: 'list';
+  readonly default: readonly number[] | number;
+  readonly item: Range;
+  /** Each item strictly greater than the one before. */
+  readonly increasing?: boolean;
+  readonly acceptScalar?: boolean;
+  readonly description: string;
+}
+
+/** A function of the step (LambdaLR's lrLambda), or one per param group. */
+export type StepFunction = (step: number) => number;
+
+export interface FunctionOption {
+  readonly kind: 'function';
+  readonly default: StepFunction | null;
+  readonly description: string;
+}
+
+export type OptionSpec = NumberOption | NullableNumberOption | BooleanOption | PairOption | ChoiceOption | ListOption | FunctionOption;
 export type OptionSchema = Readonly<Record<string, OptionSpec>>;
 
 type ValueOf<O extends OptionSpec> = O extends NumberOption
@@ -61,7 +81,13 @@ type ValueOf<O extends OptionSpec> = O extends NumberOption
         ? [number, number]
         : O extends ChoiceOption<infer V>
           ? V
-          : never;
+          : O extends ListOption
+            ? O extends { acceptScalar: true }
+              ? number | number[]
+              : number[]
+            : O extends FunctionOption
+              ? StepFunction | StepFunction[]
+              : never;
 
 /** The fully resolved options object described by a schema. */
 export type OptionsOf<S extends OptionSchema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
@@ -76,6 +102,26 @@ export function describeRange(range: Range): string {
   if (min !== undefined) return `${prefix}${minExclusive ? '>' : '>='} ${min}`;
   if (max !== undefined) return `${prefix}${maxExclusive ? '<' : '<='} ${max}`;
   return integer ? 'an integer' : 'a number';
+}
+
+/** Human form of what a spec accepts, for help tables. */
+export function describeSpec(spec: OptionSpec): string {
+  switch (spec.kind) {
+    case 'number':
+      return describeRange(spec);
+    case 'nullable-number':
+      return `${describeRange(spec)} or null`;
+    case 'boolean':
+      return 'true or false';
+    case 'pair':
+      return `[${describeRange(spec.items[0])}, ${describeRange(spec.items[1])}]`;
+    case 'choice':
+      return spec.values.map((v) => JSON.stringify(v)).join(' | ');
+    case 'list':
+      return `${spec.increasing ? 'increasing ' : ''}list of ${describeRange(spec.item)}${spec.acceptScalar ? ' (or one number)' : ''}`;
+    case 'function':
+      return 'a function of the step';
+  }
 }
 
 export function inRange(value: number, range: Range): boolean {
@@ -112,6 +158,24 @@ function checkValue(owner: string, key: string, spec: OptionSpec, value: unknown
         fail(owner, `${key} must be one of ${spec.values.map(show).join(', ')}, got ${show(value)}`);
       }
       return value;
+    case 'list': {
+      if (spec.acceptScalar && typeof value === 'number') return checkNumber(owner, key, value, spec.item);
+      if (!Array.isArray(value)) fail(owner, `${key} must be a list of numbers, got ${show(value)}`);
+      const list = value.map((x, i) => checkNumber(owner, `${key}[${i}]`, x, spec.item));
+      if (spec.increasing) {
+        for (let i = 1; i < list.length; i++) {
+          if (!(list[i] > list[i - 1])) fail(owner, `${key} must be increasing, got ${show(list)}`);
+        }
+      }
+      return list;
+    }
+    case 'function': {
+      const isFunction = (f: unknown) => typeof f === 'function';
+      if (!isFunction(value) && !(Array.isArray(value) && value.length > 0 && value.every(isFunction))) {
+        fail(owner, `${key} must be a function of the step (or a list of them, one per group), got ${show(value)}`);
+      }
+      return value;
+    }
   }
 }
 
@@ -138,6 +202,7 @@ export function resolveOptions<S extends OptionSchema>(
     const value = source[key];
     if (value === undefined) {
       const fallback = base ? (base as Record<string, unknown>)[key] : spec.default;
+      if (fallback === null && spec.kind === 'function') fail(owner, `${key} is required`);
       resolved[key] = Array.isArray(fallback) ? [...fallback] : fallback;
     } else {
       resolved[key] = checkValue(owner, key, spec, value);

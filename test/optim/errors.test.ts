@@ -55,7 +55,7 @@ describe('bad parameters', () => {
 
   it('a gradient of another type is refused, naming the parameter', () => {
     const p = new Parameter(new Float64Array(3), { name: 'w' });
-    p.grad = new Float32Array(3) as unknown as Float64Array;
+    p.grad = new Float32Array(3) as never;
     expect(() => new Adam([p])).toThrow(/^Adam: the gradient of parameter "w" must be a Float64Array like its data$/);
   });
 
