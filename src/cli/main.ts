@@ -8,6 +8,8 @@ import { Command, CommanderError } from 'commander';
 import { DescentError } from '../core/errors.js';
 import { formatDemo, runDemo } from './demo.js';
 import { formatOptimizerHelp, formatOptimizerList } from './optimizers.js';
+import { formatCurve, formatScheduleHelp, formatScheduleList, scheduleCurve } from './schedules.js';
+import { fail } from '../core/errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -33,7 +35,42 @@ function buildProgram(): Command {
       console.log(name === undefined ? formatOptimizerList() : formatOptimizerHelp(name));
     });
 
+  program
+    .command('schedules')
+    .argument('[name]', 'show the options of one scheduler')
+    .description('list the learning-rate schedulers, or the options of one')
+    .action((name?: string) => {
+      console.log(name === undefined ? formatScheduleList() : formatScheduleHelp(name));
+    });
+
+  program
+    .command('schedule')
+    .argument('<name>', 'scheduler name, e.g. StepLR')
+    .option('--lr <number>', 'initial learning rate', '0.1')
+    .option('--steps <number>', 'number of steps to show', '30')
+    .option('--metrics <list>', 'comma-separated metric per step (ReduceLROnPlateau)')
+    .option('--json', 'print JSON instead of a table')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .description("print a schedule's learning rate per step; the scheduler's own options as flags, e.g. StepLR --step-size 5 --gamma 0.5")
+    .action((name: string, opts: { lr: string; steps: string; metrics?: string; json?: boolean }, command: Command) => {
+      const curve = scheduleCurve({
+        name,
+        lr: numberFlag('lr', opts.lr),
+        steps: numberFlag('steps', opts.steps),
+        flags: command.args.slice(1),
+        metrics: opts.metrics?.split(',').map((m) => numberFlag('metrics', m)),
+      });
+      console.log(opts.json ? JSON.stringify(curve) : formatCurve(curve));
+    });
+
   return program;
+}
+
+function numberFlag(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || Number.isNaN(value)) fail('descent', `--${flag} needs a number, got ${JSON.stringify(text)}`);
+  return value;
 }
 
 export function main(argv: string[]): number {

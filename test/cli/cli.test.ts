@@ -58,3 +58,31 @@ describe('descent', () => {
     expect(descent('bogus').code).toBe(2);
   });
 });
+
+describe('descent schedule / schedules', () => {
+  it("schedule StepLR prints the lecture's curve", () => {
+    const r = descent('schedule', 'StepLR', '--step-size', '5', '--gamma', '0.5', '--lr', '0.1', '--steps', '30', '--json');
+    expect(r.code).toBe(0);
+    const curve = JSON.parse(r.out) as { lrs: number[] };
+    expect(curve.lrs).toHaveLength(30);
+    curve.lrs.forEach((lr, t) => expect(lr).toBeCloseTo(0.1 * 0.5 ** Math.floor(t / 5), 15));
+    const table = descent('schedule', 'StepLR', '--step-size', '5', '--gamma', '0.5', '--lr', '0.1', '--steps', '30');
+    expect(table.out).toMatch(/│ 29\s+│ 0.003125\s+│/);
+  });
+
+  it('a bad or unknown scheduler option is one line and exit code 2', () => {
+    const bad = descent('schedule', 'StepLR', '--step-size', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('descent: StepLR: stepSize must be an integer >= 1, got 0');
+    const unknown = descent('schedule', 'StepLR', '--stepsize', '3');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown option --stepsize \(known: --step-size, --gamma\)/);
+    expect(descent('schedule', 'StepLR', '--lr', 'abc').code).toBe(2);
+  });
+
+  it('schedules lists the schedulers', () => {
+    const r = descent('schedules');
+    expect(r.code).toBe(0);
+    for (const name of ['StepLR', 'ExponentialLR', 'CosineAnnealingLR', 'LinearLR']) expect(r.out).toContain(name);
+  });
+});
