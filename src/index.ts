@@ -17,6 +17,25 @@ export { NAdam, nadamKernel, type NAdamOptions } from './optim/nadam.js';
 export { RAdam, radamKernel, type RAdamOptions } from './optim/radam.js';
 export { ASGD, asgdKernel, type ASGDOptions } from './optim/asgd.js';
 export { Rprop, rpropKernel, type RpropOptions } from './optim/rprop.js';
+export { LBFGS, type LBFGSOptions } from './optim/lbfgs.js';
 export { Lion, lionKernel, type LionOptions } from './optim/lion.js';
 export { clipGradNorm, clipGradValue } from './optim/clip.js';
 export { optimizers, getOptimizer, type OptimizerEntry } from './optim/registry.js';
+
+export { LRScheduler } from './schedule/scheduler.js';
+export type { Scheduler, SchedulerStateDict, SchedulerOptionsInput } from './schedule/scheduler.js';
+export { StepLR, MultiStepLR, ExponentialLR, type StepLROptions, type MultiStepLROptions, type ExponentialLROptions } from './schedule/step.js';
+export { LinearLR, ConstantLR, type LinearLROptions, type ConstantLROptions } from './schedule/warmup.js';
+export { PolynomialLR, type PolynomialLROptions } from './schedule/polynomial.js';
+export {
+  CosineAnnealingLR,
+  CosineAnnealingWarmRestarts,
+  type CosineAnnealingLROptions,
+  type CosineAnnealingWarmRestartsOptions,
+} from './schedule/cosine.js';
+export { LambdaLR, MultiplicativeLR, type LambdaLROptions, type MultiplicativeLROptions } from './schedule/lambda.js';
+export { OneCycleLR, type OneCycleLROptions } from './schedule/one-cycle.js';
+export { CyclicLR, type CyclicLROptions, type CyclicLROptionsInput, type ScaleFunction } from './schedule/cyclic.js';
+export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedule/plateau.js';
+export { SequentialLR, ChainedScheduler, type SequentialLROptions, type ChainedSchedulerOptions, type ChainableScheduler } from './schedule/compose.js';
+export { schedulers, getScheduler, createScheduler, type SchedulerEntry, type SchedulerSpec } from './schedule/registry.js';

@@ -13,12 +13,16 @@ export function fail(owner: string, message: string): never {
 
 /** Formats a value for an error message: numbers as JavaScript prints them, strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
+  let text: string;
   try {
-    return JSON.stringify(value);
+    text = JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? `<${v.constructor.name}>` : v));
   } catch {
-    return String(value);
+    text = String(value);
   }
+  // An error message names a value; it never dumps a whole model.
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -2,12 +2,14 @@
  * All parameters seen as one flat vector, as torch's LBFGS sees them (`_gather_flat_grad`, `_add_grad`), and the
  * few vector operations it needs, each a single loop.
  *
- * Convention: a reduction returns a scalar of its arrays' type, and a scalar multiplier is cast to the array's type
- * before use, as torch does with a 0-dim tensor and with a Python number. For Float64Array both casts are no-ops;
- * for Float32Array they are `Math.fround`. Sums accumulate in float64 (torch's float32 BLAS accumulates in float32).
+ * Convention: arithmetic follows torch 1.13's CPU kernels in the arrays' own type. A reduction accumulates in order
+ * in that type and returns a scalar of it (a 0-dim tensor in torch; BLAS `dot` is sequential); a scalar multiplier
+ * is cast to that type first, as torch casts a Python number; `y + αx` is fused (see core/fma.ts). For Float64Array
+ * the casts are no-ops; for Float32Array they are `Math.fround`.
  */
 import { fail } from '../core/errors.js';
 import { dtypeOf, type FloatArray } from '../core/float-array.js';
+import { fmaInto } from '../core/fma.js';
 import { checkGradient, type Parameter } from '../core/parameter.js';
 
 /** x cast to the type of `like`'s elements. */
@@ -15,11 +17,15 @@ export function castTo(like: FloatArray, x: number): number {
   return like instanceof Float32Array ? Math.fround(x) : x;
 }
 
-/** aᵀb. */
+/** aᵀb, summed in order (as the reference BLAS `dot` behind this torch build does). */
 export function dot(a: FloatArray, b: FloatArray): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
-  return castTo(a, sum);
+  if (a instanceof Float32Array) {
+    for (let i = 0; i < a.length; i++) sum = Math.fround(sum + Math.fround(a[i] * b[i]));
+  } else {
+    for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  }
+  return sum;
 }
 
 /** ‖a‖_∞ = max |aᵢ|; NaN if any element is NaN, as torch's `max` propagates it. */
@@ -32,14 +38,19 @@ export function absMax(a: FloatArray): number {
 /** ‖a‖₁ = Σ |aᵢ|. */
 export function absSum(a: FloatArray): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]);
-  return castTo(a, sum);
+  if (a instanceof Float32Array) {
+    for (let i = 0; i < a.length; i++) sum = Math.fround(sum + Math.abs(a[i]));
+  } else {
+    for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]);
+  }
+  // torch's vectorised `sum` adds lanes in another order from 5 elements on, so this can differ from it in the last
+  // bit; it only sets the run's first trial step.
+  return sum;
 }
 
-/** y ← y + αx. */
+/** y ← y + αx, fused. */
 export function axpy(y: FloatArray, alpha: number, x: FloatArray): void {
-  const a = castTo(y, alpha);
-  for (let i = 0; i < y.length; i++) y[i] += a * x[i];
+  fmaInto(y, alpha, x);
 }
 
 /** out ← αx. */
@@ -51,15 +62,6 @@ export function scaleInto(out: FloatArray, alpha: number, x: FloatArray): void {
 /** out ← a − b. */
 export function subInto(out: FloatArray, a: FloatArray, b: FloatArray): void {
   for (let i = 0; i < out.length; i++) out[i] = a[i] - b[i];
-}
-
-/** Python's `min(a, b)` and `max(a, b)`: the first argument unless the second compares strictly smaller (larger). */
-export function pyMin(a: number, b: number): number {
-  return b < a ? b : a;
-}
-
-export function pyMax(a: number, b: number): number {
-  return b > a ? b : a;
 }
 
 /**
@@ -105,10 +107,8 @@ export class FlatParams {
   addScaled(t: number, d: FloatArray): void {
     let offset = 0;
     for (const p of this.params) {
-      const theta = p.data;
-      const a = castTo(theta, t);
-      for (let i = 0; i < theta.length; i++) theta[i] += a * d[offset + i];
-      offset += theta.length;
+      fmaInto(p.data, t, d, offset);
+      offset += p.data.length;
     }
   }
 

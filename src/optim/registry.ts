@@ -12,6 +12,7 @@ import { Adam, adamSchema } from './adam.js';
 import { Adamax, adamaxSchema } from './adamax.js';
 import { AdamW, adamwSchema } from './adamw.js';
 import { ASGD, asgdSchema } from './asgd.js';
+import { LBFGS, lbfgsSchema } from './lbfgs.js';
 import { Lion, lionSchema } from './lion.js';
 import { NAdam, nadamSchema } from './nadam.js';
 import { RAdam, radamSchema } from './radam.js';
@@ -52,6 +53,7 @@ export const optimizers: readonly OptimizerEntry[] = Object.freeze([
   entry('RAdam', RAdam, radamSchema, 'Adam that rectifies the variance of its early adaptive steps', 'Liu et al. 2020'),
   entry('ASGD', ASGD, asgdSchema, 'SGD with a decaying step and averaging of the iterates', 'Polyak & Juditsky 1992'),
   entry('Rprop', Rprop, rpropSchema, 'sign-based steps with per-coordinate adaptive sizes', 'Riedmiller & Braun 1993'),
+  entry('LBFGS', LBFGS, lbfgsSchema, 'limited-memory quasi-Newton steps, optionally with a strong-Wolfe line search; needs a closure', 'Liu & Nocedal 1989'),
   entry('Lion', Lion, lionSchema, 'sign of an interpolated momentum: every coordinate moves by ±lr', 'Chen et al. 2023'),
 ]);
 
