@@ -6,8 +6,12 @@
 import { fail, show } from '../core/errors.js';
 import type { OptionSchema } from '../core/options.js';
 import type { OptimizerLike } from '../optim/optimizer.js';
-import { CosineAnnealingLR, cosineAnnealingLRSchema } from './cosine.js';
+import { ChainedScheduler, chainedSchedulerSchema, SequentialLR, sequentialLRSchema } from './compose.js';
+import { CosineAnnealingLR, cosineAnnealingLRSchema, CosineAnnealingWarmRestarts, cosineAnnealingWarmRestartsSchema } from './cosine.js';
+import { CyclicLR, cyclicLRSchema } from './cyclic.js';
 import { LambdaLR, lambdaLRSchema, MultiplicativeLR, multiplicativeLRSchema } from './lambda.js';
+import { OneCycleLR, oneCycleLRSchema } from './one-cycle.js';
+import { ReduceLROnPlateau, reduceLROnPlateauSchema } from './plateau.js';
 import { PolynomialLR, polynomialLRSchema } from './polynomial.js';
 import type { Scheduler } from './scheduler.js';
 import { ExponentialLR, exponentialLRSchema, MultiStepLR, multiStepLRSchema, StepLR, stepLRSchema } from './step.js';
@@ -44,6 +48,12 @@ export const schedulers: readonly SchedulerEntry[] = Object.freeze([
   schedulerEntry('PolynomialLR', PolynomialLR, polynomialLRSchema, 'polynomial decay to 0 over totalIters steps'),
   schedulerEntry('LambdaLR', LambdaLR, lambdaLRSchema, 'the initial lr times a function of the step'),
   schedulerEntry('MultiplicativeLR', MultiplicativeLR, multiplicativeLRSchema, 'the current lr times a function of the step'),
+  schedulerEntry('CosineAnnealingWarmRestarts', CosineAnnealingWarmRestarts, cosineAnnealingWarmRestartsSchema, 'cosine from the lr down to etaMin, restarting with periods t0, t0·tMult, …'),
+  schedulerEntry('OneCycleLR', OneCycleLR, oneCycleLRSchema, 'one cycle up to maxLr and down far below the start, momentum the other way'),
+  schedulerEntry('CyclicLR', CyclicLR, cyclicLRSchema, 'triangular cycles between baseLr and maxLr, momentum the other way'),
+  schedulerEntry('ReduceLROnPlateau', ReduceLROnPlateau, reduceLROnPlateauSchema, 'multiply the lr by factor when a metric stops improving'),
+  schedulerEntry('SequentialLR', SequentialLR, sequentialLRSchema, 'one scheduler after another, switching at the milestones', 'schedulers'),
+  schedulerEntry('ChainedScheduler', ChainedScheduler, chainedSchedulerSchema, 'step several schedulers together, composing their factors', 'schedulers'),
 ]);
 
 /** Looks a scheduler up by name, ignoring case. */

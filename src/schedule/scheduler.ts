@@ -75,8 +75,11 @@ export abstract class LRScheduler<S extends OptionSchema = OptionSchema> impleme
     return this.getLr();
   }
 
-  /** Subclasses call this last in their constructor: it sets the lr of step 0 (torch's `_initial_step`). */
-  protected initialStep(): void {
+  /**
+   * Subclasses call this last in their constructor: it sets the lr of step 0 (torch's `_initial_step`).
+   * SequentialLR calls it again on its first scheduler, as torch does.
+   */
+  initialStep(): void {
     this.stepCount = 0;
     this.step();
   }
@@ -135,7 +138,10 @@ export abstract class LRScheduler<S extends OptionSchema = OptionSchema> impleme
     };
   }
 
-  /** Restores a state dict of a scheduler of the same kind; options come from the constructor, as in torch's LambdaLR. */
+  /**
+   * Restores a state dict of a scheduler of the same kind. Function-valued options (lrLambda) come from the
+   * constructor, as in torch's LambdaLR.
+   */
   loadStateDict(dict: SchedulerStateDict): void {
     const owner = `${this.name}.loadStateDict`;
     if (dict === null || typeof dict !== 'object' || dict.name !== this.name) {
@@ -143,6 +149,9 @@ export abstract class LRScheduler<S extends OptionSchema = OptionSchema> impleme
     }
     if (!Array.isArray(dict.baseLrs) || dict.baseLrs.length !== this.groups.length) {
       fail(owner, `the state dict has ${show(dict.baseLrs?.length)} base lrs, the optimizer has ${this.groups.length} groups`);
+    }
+    if (!Array.isArray(dict.lastLr) || dict.lastLr.length !== this.groups.length) {
+      fail(owner, `the state dict has ${show(dict.lastLr?.length)} last lrs, the optimizer has ${this.groups.length} groups`);
     }
     // Function-valued options (lrLambda) cannot travel in JSON: they stay as the constructor set them.
     const schema = Object.fromEntries(Object.entries(this.schema).filter(([, spec]) => spec.kind !== 'function'));
@@ -153,6 +162,11 @@ export abstract class LRScheduler<S extends OptionSchema = OptionSchema> impleme
     this.baseLrs = [...dict.baseLrs];
     this.lastLr = [...dict.lastLr];
     this.loadState(dict.state ?? {});
+    // Beyond torch: put the saved lr back into the groups, so that resuming works whether the optimizer's state
+    // was loaded before or after this scheduler was built (building it runs a first step that rewrites the lr).
+    this.groups.forEach((group, i) => {
+      group.lr = this.lastLr[i];
+    });
   }
 }
 
