@@ -36,6 +36,8 @@ export {
 export { LambdaLR, MultiplicativeLR, type LambdaLROptions, type MultiplicativeLROptions } from './schedule/lambda.js';
 export { OneCycleLR, type OneCycleLROptions } from './schedule/one-cycle.js';
 export { CyclicLR, type CyclicLROptions, type CyclicLROptionsInput, type ScaleFunction } from './schedule/cyclic.js';
+export { lrAt, type CurveOptions } from './schedule/lr-at.js';
+export { EarlyStopping, type EarlyStoppingOptions } from './schedule/early-stopping.js';
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedule/plateau.js';
 export { SequentialLR, ChainedScheduler, type SequentialLROptions, type ChainedSchedulerOptions, type ChainableScheduler } from './schedule/compose.js';
 export { schedulers, getScheduler, createScheduler, type SchedulerEntry, type SchedulerSpec } from './schedule/registry.js';

@@ -5,7 +5,7 @@
 import { fail, show } from '../core/errors.js';
 import type { OptionsOf } from '../core/options.js';
 import type { OptimizerLike } from '../optim/optimizer.js';
-import { correctlyRoundedLog } from './exact-log.js';
+import { correctlyRoundedLog } from '../core/exact-log.js';
 import { LRScheduler, pyMod, type SchedulerOptionsInput } from './scheduler.js';
 
 export const cosineAnnealingLRSchema = {
