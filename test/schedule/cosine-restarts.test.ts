@@ -4,7 +4,7 @@ import { DescentError } from '../../src/core/errors.js';
 import { Parameter } from '../../src/core/parameter.js';
 import { SGD } from '../../src/optim/sgd.js';
 import { CosineAnnealingWarmRestarts } from '../../src/schedule/cosine.js';
-import { correctlyRoundedLog } from '../../src/schedule/exact-log.js';
+import { correctlyRoundedLog } from '../../src/core/exact-log.js';
 import type { SchedulerStateDict } from '../../src/schedule/scheduler.js';
 import { assertClose } from '../helpers/assert-close.js';
 
