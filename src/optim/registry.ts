@@ -28,6 +28,8 @@ export interface OptimizerEntry {
   /** Where the method comes from. */
   readonly reference: string;
   readonly schema: OptionSchema;
+  /** Whether `step` needs a closure that re-evaluates the objective (LBFGS). */
+  readonly needsClosure: boolean;
   /** Builds the optimizer; options are validated against the schema. */
   create(params: Parameter[] | ParamGroupInput<Record<string, unknown>>[], options?: Record<string, unknown>): OptimizerLike;
 }
@@ -36,9 +38,9 @@ export interface OptimizerEntry {
 type Ctor = new (params: never, options?: never) => OptimizerLike;
 type LooseCtor = new (params: unknown, options: unknown) => OptimizerLike;
 
-function entry(name: string, ctor: Ctor, schema: OptionSchema, summary: string, reference: string): OptimizerEntry {
+function entry(name: string, ctor: Ctor, schema: OptionSchema, summary: string, reference: string, needsClosure = false): OptimizerEntry {
   const create = (params: unknown, options?: unknown) => new (ctor as unknown as LooseCtor)(params, options);
-  return Object.freeze({ name, summary, reference, schema, create });
+  return Object.freeze({ name, summary, reference, schema, needsClosure, create });
 }
 
 export const optimizers: readonly OptimizerEntry[] = Object.freeze([
@@ -53,7 +55,7 @@ export const optimizers: readonly OptimizerEntry[] = Object.freeze([
   entry('RAdam', RAdam, radamSchema, 'Adam that rectifies the variance of its early adaptive steps', 'Liu et al. 2020'),
   entry('ASGD', ASGD, asgdSchema, 'SGD with a decaying step and averaging of the iterates', 'Polyak & Juditsky 1992'),
   entry('Rprop', Rprop, rpropSchema, 'sign-based steps with per-coordinate adaptive sizes', 'Riedmiller & Braun 1993'),
-  entry('LBFGS', LBFGS, lbfgsSchema, 'limited-memory quasi-Newton steps, optionally with a strong-Wolfe line search; needs a closure', 'Liu & Nocedal 1989'),
+  entry('LBFGS', LBFGS, lbfgsSchema, 'limited-memory quasi-Newton steps, optionally with a strong-Wolfe line search; needs a closure', 'Liu & Nocedal 1989', true),
   entry('Lion', Lion, lionSchema, 'sign of an interpolated momentum: every coordinate moves by ±lr', 'Chen et al. 2023'),
 ]);
 
