@@ -13,6 +13,10 @@ const benchmarks: Record<string, Benchmark> = {
     summary: 'Adam, AdamW and SGD steps against the memory-bandwidth floor and torch.optim  [--quick]',
     load: () => import('./optim.js'),
   },
+  functions: {
+    summary: 'typed-in functions: compiled valueAndGrad against hand-written TypeScript and the graph interpreter  [--quick]',
+    load: () => import('./functions.js'),
+  },
 };
 
 function list(): string {

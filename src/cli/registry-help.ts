@@ -17,13 +17,18 @@ export function formatEntryList(entries: readonly HelpEntry[]): string {
 }
 
 export function formatEntryOptions(entry: HelpEntry): string {
+  const reference = entry.reference ? ` (${entry.reference})` : '';
+  return `${entry.name}: ${entry.summary}${reference}\n${formatOptionsTable(entry.schema)}`;
+}
+
+/** One row per option: name, flag, default, valid values, meaning. */
+export function formatOptionsTable(schema: OptionSchema): string {
   const table = makeTable(['option', 'flag', 'default', 'valid', 'meaning']);
-  for (const [key, spec] of Object.entries(entry.schema)) {
+  for (const [key, spec] of Object.entries(schema)) {
     const shown = typeof spec.default === 'function' ? '' : JSON.stringify(spec.default);
     table.push([key, `--${kebab(key)}`, shown ?? 'required', describeSpec(spec), spec.description]);
   }
-  const reference = entry.reference ? ` (${entry.reference})` : '';
-  return `${entry.name}: ${entry.summary}${reference}\n${table.toString()}`;
+  return table.toString();
 }
 
 /** `stepSize` → `step-size`. */
