@@ -41,3 +41,19 @@ export { EarlyStopping, type EarlyStoppingOptions } from './schedule/early-stopp
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './schedule/plateau.js';
 export { SequentialLR, ChainedScheduler, type SequentialLROptions, type ChainedSchedulerOptions, type ChainableScheduler } from './schedule/compose.js';
 export { schedulers, getScheduler, createScheduler, type SchedulerEntry, type SchedulerSpec } from './schedule/registry.js';
+
+export { functions, getFunction, getFunctionEntry, type FunctionEntry } from './objective/zoo/registry.js';
+export type { ZooObjective, ZooMeta, ZooMinimum, PublishedMinimum } from './objective/zoo/zoo-function.js';
+export { compile, type CompileOptions, type CompiledObjective } from './objective/expression/compile.js';
+export { ExpressionError } from './objective/expression/expression-error.js';
+export { numericGradient, type NumericGradientOptions } from './objective/numeric-gradient.js';
+export { gradCheck, type GradCheckOptions, type GradCheckResult } from './objective/grad-check.js';
+export type { Objective, ObjectiveMeta, KnownMinimum } from './objective/objective.js';
+
+export { minimize, type MinimizeOptions, type OptimizerSpec, type RunStatus, type Trace } from './engine/minimize.js';
+export { parseExperiment, parseExperimentText, experimentConfig, type Experiment, type ParseOptions } from './engine/experiment.js';
+export type { OptimizerRun } from './engine/experiment-optimizers.js';
+export type { FunctionSpec } from './engine/experiment-function.js';
+export { ExperimentError, type Problem } from './engine/problems.js';
+export { runExperiment, type ExperimentResults, type RunResult, type RunExperimentOptions } from './engine/run-experiment.js';
+export { resultsToJson, resultsToCsv } from './engine/results.js';

@@ -7,7 +7,7 @@ const names = [
   'Rprop', 'LBFGS', 'Lion', 'clipGradNorm', 'clipGradValue', 'StepLR', 'MultiStepLR', 'ExponentialLR', 'CosineAnnealingLR',
   'CosineAnnealingWarmRestarts', 'LinearLR', 'ConstantLR', 'PolynomialLR', 'OneCycleLR', 'CyclicLR', 'LambdaLR',
   'MultiplicativeLR', 'SequentialLR', 'ChainedScheduler', 'ReduceLROnPlateau', 'EarlyStopping', 'optimizers', 'schedulers',
-  'lrAt',
+  'lrAt', 'compile', 'numericGradient', 'gradCheck',
 ];
 
 describe('the package exports', () => {

@@ -8,8 +8,10 @@ import { Command, CommanderError } from 'commander';
 import { DescentError } from '../core/errors.js';
 import { formatDemo, runDemo } from './demo.js';
 import { formatOptimizerHelp, formatOptimizerList } from './optimizers.js';
+import { formatFunctionHelp, formatFunctionList } from './functions.js';
 import { formatCurve, formatScheduleHelp, formatScheduleList, scheduleCurve } from './schedules.js';
 import { fail } from '../core/errors.js';
+import { runCommand, type RunFlags } from './run.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -44,6 +46,16 @@ function buildProgram(): Command {
     });
 
   program
+    .command('functions')
+    .argument('[name]', 'show one function in full')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .description("list the zoo of test functions (formula, domain, global minimum), or one function in full; a family's options as flags, e.g. rosenbrock-nd --dim 3")
+    .action((name: string | undefined, _opts: unknown, command: Command) => {
+      console.log(name === undefined ? formatFunctionList() : formatFunctionHelp(name, command.args.slice(1)));
+    });
+
+  program
     .command('schedule')
     .argument('<name>', 'scheduler name, e.g. StepLR')
     .option('--lr <number>', 'initial learning rate', '0.1')
@@ -64,6 +76,42 @@ function buildProgram(): Command {
       console.log(opts.json ? JSON.stringify(curve) : formatCurve(curve));
     });
 
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('run')
+    .argument('[file]', 'experiment file, YAML or JSON')
+    .description('run optimizers side by side on one function and write results.json and results.csv')
+    .option('--function <f>', 'quick form: a zoo name (rosenbrock, "rosenbrock-nd dim=10") or an expression ("(x-3)^2 + 8*(y-5)^4")')
+    .option('--start <point>', 'quick form: a start point, e.g. -1.5,2 (repeat for several; default: the function\'s)', collect, [])
+    .option('--optimizer <spec>', 'quick form: an optimizer and its options, e.g. "adam lr=0.05" (repeat for several)', collect, [])
+    .option('--schedule <spec>', 'quick form: a schedule for every optimizer, e.g. "StepLR stepSize=5 gamma=0.5"')
+    .option('--steps <n>', 'quick form: most steps per run (default 100)')
+    .option('--tol <x>', 'quick form: stop when the stopping quantity falls below tol')
+    .option('--stop <rule>', 'quick form: value-change (|f_t - f_{t-1}| < tol, the default) or grad-norm')
+    .option('--seed <n>', 'quick form: seed for anything random (random start points)')
+    .option('--variables <names>', 'quick form: the order of an expression\'s variables, e.g. x,y')
+    .option('--bounds <boxes>', 'quick form: box bounds, one low,high per variable, separated by ;, e.g. "-2,2;-1,3"')
+    .option('--name <name>', 'the experiment\'s name (default: the file\'s name, or the function\'s)')
+    .option('--out <dir>', 'where to write results (default: descent-out/<experiment name>)')
+    .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('-q, --quiet', 'print nothing but errors (and --json output)')
+    .option('--verbose', 'report each run as it finishes, on stderr')
+    .addHelpText(
+      'after',
+      `
+A known zoo name given to --function is that function (its first word, followed by option=value words for a
+family such as rosenbrock-nd); a single other word is an unknown function; anything else is compiled as an
+expression. Option values in --optimizer and --schedule are read by the option's type: "adam betas=0.9,0.99 amsgrad".
+
+Examples:
+  descent run experiment.yaml --out results/
+  descent run --function rosenbrock --start -1.5,2 --optimizer "adam lr=0.05" --optimizer "sgd lr=0.001 momentum=0.9" --steps 500
+  descent run --function "(x-3)^2 + 8*(y-5)^4" --start 0,0 --optimizer "adam lr=0.1" --json`,
+    )
+    .action(async (file: string | undefined, flags: RunFlags) => {
+      await runCommand(file, flags);
+    });
+
   return program;
 }
 
@@ -73,9 +121,9 @@ function numberFlag(flag: string, text: string): number {
   return value;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    buildProgram().parse(argv, { from: 'user' });
+    await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -83,11 +131,12 @@ export function main(argv: string[]): number {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof DescentError) {
-      console.error(`descent: ${error.message}`);
+      // One line per problem (an experiment file may have several).
+      for (const line of error.message.split('\n')) console.error(`descent: ${line}`);
       return 2;
     }
     throw error;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

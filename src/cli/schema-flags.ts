@@ -4,36 +4,14 @@
  */
 import { fail, show } from '../core/errors.js';
 import type { OptionSchema, OptionSpec } from '../core/options.js';
+import { parseOptionText } from '../core/option-text.js';
 import { camel, kebab } from './registry-help.js';
 
-function parseNumber(owner: string, flag: string, text: string): number {
-  const value = text.trim() === '' ? NaN : Number(text);
-  if (Number.isNaN(value) && text.trim().toLowerCase() !== 'nan') fail(owner, `--${flag} needs a number, got ${show(text)}`);
-  return value;
-}
-
 function parseValue(owner: string, flag: string, spec: OptionSpec, text: string | undefined): unknown {
-  if (spec.kind === 'boolean') {
-    if (text === undefined || text === 'true') return true;
-    if (text === 'false') return false;
-    fail(owner, `--${flag} takes true or false, got ${show(text)}`);
-  }
-  if (text === undefined) fail(owner, `--${flag} needs a value`);
-  switch (spec.kind) {
-    case 'number':
-      return parseNumber(owner, flag, text);
-    case 'nullable-number':
-      return text === 'null' ? null : parseNumber(owner, flag, text);
-    case 'pair':
-    case 'list': {
-      const items = text.split(',').map((t) => parseNumber(owner, flag, t));
-      return spec.kind === 'list' && spec.acceptScalar && items.length === 1 ? items[0] : items;
-    }
-    case 'choice':
-      return text === 'null' && spec.values.includes(null) ? null : text;
-    case 'function':
-      fail(owner, `--${flag} is a function and cannot be given on the command line`);
-  }
+  if (spec.kind === 'function') fail(owner, `--${flag} is a function and cannot be given on the command line`);
+  const parsed = parseOptionText(spec, text);
+  if ('problem' in parsed) fail(owner, `--${flag} ${parsed.problem}`);
+  return parsed.value;
 }
 
 /**

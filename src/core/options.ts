@@ -133,38 +133,66 @@ export function inRange(value: number, range: Range): boolean {
   return true;
 }
 
-function checkNumber(owner: string, key: string, value: unknown, range: Range): number {
-  if (typeof value !== 'number' || !inRange(value, range)) fail(owner, `${key} must be ${describeRange(range)}, got ${show(value)}`);
+/**
+ * One thing wrong with a given options object. `key` is where (`lr`, `betas[0]`, or the unknown key itself; empty
+ * when the whole object is wrong), `message` what, without the key: `must be >= 0, got -1`.
+ */
+export interface OptionProblem {
+  readonly key: string;
+  readonly message: string;
+  /** `unknown-key`: a key the schema does not know; `invalid`: a bad value (or a missing required one). */
+  readonly code: 'not-an-object' | 'unknown-key' | 'invalid';
+}
+
+/** The sentence resolveOptions throws for a problem (after the owner): `lr must be >= 0, got -1`. */
+export function describeProblem(problem: OptionProblem): string {
+  return problem.code === 'invalid' && problem.key !== '' ? `${problem.key} ${problem.message}` : problem.message;
+}
+
+type Check = (key: string, message: string) => undefined;
+
+function checkNumber(key: string, value: unknown, range: Range, report: Check): number | undefined {
+  if (typeof value !== 'number' || !inRange(value, range)) return report(key, `must be ${describeRange(range)}, got ${show(value)}`);
   return value;
 }
 
-function checkValue(owner: string, key: string, spec: OptionSpec, value: unknown): unknown {
+/** The value, validated; undefined after reporting a problem. */
+function checkValue(key: string, spec: OptionSpec, value: unknown, report: Check): unknown {
   switch (spec.kind) {
     case 'number':
-      return checkNumber(owner, key, value, spec);
+      return checkNumber(key, value, spec, report);
     case 'nullable-number':
-      return value === null ? null : checkNumber(owner, key, value, spec);
+      return value === null ? null : checkNumber(key, value, spec, report);
     case 'boolean':
-      if (typeof value !== 'boolean') fail(owner, `${key} must be true or false, got ${show(value)}`);
+      if (typeof value !== 'boolean') return report(key, `must be true or false, got ${show(value)}`);
       return value;
     case 'pair': {
-      if (!Array.isArray(value) && !ArrayBuffer.isView(value)) fail(owner, `${key} must be a pair of numbers, got ${show(value)}`);
+      if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return report(key, `must be a pair of numbers, got ${show(value)}`);
       const pair = Array.from(value as ArrayLike<unknown>);
-      if (pair.length !== 2) fail(owner, `${key} must be a pair of numbers, got ${show(pair)}`);
-      return [checkNumber(owner, `${key}[0]`, pair[0], spec.items[0]), checkNumber(owner, `${key}[1]`, pair[1], spec.items[1])];
+      if (pair.length !== 2) return report(key, `must be a pair of numbers, got ${show(pair)}`);
+      // Like the throwing version, the first bad item is the one reported.
+      const first = checkNumber(`${key}[0]`, pair[0], spec.items[0], report);
+      if (first === undefined) return undefined;
+      const second = checkNumber(`${key}[1]`, pair[1], spec.items[1], report);
+      return second === undefined ? undefined : [first, second];
     }
     case 'choice':
       if (!spec.values.includes(value as string | null)) {
-        fail(owner, `${key} must be one of ${spec.values.map(show).join(', ')}, got ${show(value)}`);
+        return report(key, `must be one of ${spec.values.map(show).join(', ')}, got ${show(value)}`);
       }
       return value;
     case 'list': {
-      if (spec.acceptScalar && typeof value === 'number') return checkNumber(owner, key, value, spec.item);
-      if (!Array.isArray(value)) fail(owner, `${key} must be a list of numbers, got ${show(value)}`);
-      const list = value.map((x, i) => checkNumber(owner, `${key}[${i}]`, x, spec.item));
+      if (spec.acceptScalar && typeof value === 'number') return checkNumber(key, value, spec.item, report);
+      if (!Array.isArray(value)) return report(key, `must be a list of numbers, got ${show(value)}`);
+      const list: number[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const item = checkNumber(`${key}[${i}]`, value[i], spec.item, report);
+        if (item === undefined) return undefined;
+        list.push(item);
+      }
       if (spec.increasing) {
         for (let i = 1; i < list.length; i++) {
-          if (!(list[i] > list[i - 1])) fail(owner, `${key} must be increasing, got ${show(list)}`);
+          if (!(list[i] > list[i - 1])) return report(key, `must be increasing, got ${show(list)}`);
         }
       }
       return list;
@@ -172,7 +200,7 @@ function checkValue(owner: string, key: string, spec: OptionSpec, value: unknown
     case 'function': {
       const isFunction = (f: unknown) => typeof f === 'function';
       if (!isFunction(value) && !(Array.isArray(value) && value.length > 0 && value.every(isFunction))) {
-        fail(owner, `${key} must be a function of the step (or a list of them, one per group), got ${show(value)}`);
+        return report(key, `must be a function of the step (or a list of them, one per group), got ${show(value)}`);
       }
       return value;
     }
@@ -180,8 +208,51 @@ function checkValue(owner: string, key: string, spec: OptionSpec, value: unknown
 }
 
 /**
- * Fills in defaults (from `base`, or the schema's own defaults) and validates every given option.
- * Keys listed in `passThrough` (such as a param group's `params`) are ignored here; any other unknown key is an error.
+ * Fills in defaults (from `base`, or the schema's own defaults) and validates every given option, reporting every
+ * problem instead of stopping at the first: one per unknown key, then one per bad option in the schema's order.
+ * Keys listed in `passThrough` are ignored. `options` holds the defaults where a given value was bad.
+ */
+export function checkOptions<S extends OptionSchema>(
+  schema: S,
+  given: object | undefined,
+  base?: OptionsOf<S>,
+  passThrough: readonly string[] = [],
+): { options: OptionsOf<S>; problems: OptionProblem[] } {
+  const problems: OptionProblem[] = [];
+  const source = (given ?? {}) as Record<string, unknown>;
+  if (typeof source !== 'object' || Array.isArray(source)) {
+    problems.push({ key: '', message: `options must be an object, got ${show(given)}`, code: 'not-an-object' });
+    return { options: checkOptions(schema, {}, base).options, problems };
+  }
+  for (const key of Object.keys(source)) {
+    if (!(key in schema) && !passThrough.includes(key)) {
+      problems.push({ key, message: `unknown option ${show(key)} (known options: ${Object.keys(schema).join(', ')})`, code: 'unknown-key' });
+    }
+  }
+  const report: Check = (key, message) => {
+    problems.push({ key, message, code: 'invalid' });
+    return undefined;
+  };
+  const resolved: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema)) {
+    const value = source[key];
+    const fallback = base ? (base as Record<string, unknown>)[key] : spec.default;
+    const copy = Array.isArray(fallback) ? [...fallback] : fallback;
+    if (value === undefined) {
+      if (fallback === null && spec.kind === 'function') report(key, 'is required');
+      resolved[key] = copy;
+    } else {
+      const checked = checkValue(key, spec, value, report);
+      resolved[key] = checked === undefined ? copy : checked;
+    }
+  }
+  return { options: resolved as OptionsOf<S>, problems };
+}
+
+/**
+ * Fills in defaults (from `base`, or the schema's own defaults) and validates every given option, throwing on the
+ * first problem: `Adam: lr must be >= 0, got -1`. Keys listed in `passThrough` (such as a param group's `params`)
+ * are ignored here; any other unknown key is an error.
  */
 export function resolveOptions<S extends OptionSchema>(
   owner: string,
@@ -190,23 +261,7 @@ export function resolveOptions<S extends OptionSchema>(
   base?: OptionsOf<S>,
   passThrough: readonly string[] = [],
 ): OptionsOf<S> {
-  const source = (given ?? {}) as Record<string, unknown>;
-  if (typeof source !== 'object' || Array.isArray(source)) fail(owner, `options must be an object, got ${show(given)}`);
-  for (const key of Object.keys(source)) {
-    if (!(key in schema) && !passThrough.includes(key)) {
-      fail(owner, `unknown option ${show(key)} (known options: ${Object.keys(schema).join(', ')})`);
-    }
-  }
-  const resolved: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(schema)) {
-    const value = source[key];
-    if (value === undefined) {
-      const fallback = base ? (base as Record<string, unknown>)[key] : spec.default;
-      if (fallback === null && spec.kind === 'function') fail(owner, `${key} is required`);
-      resolved[key] = Array.isArray(fallback) ? [...fallback] : fallback;
-    } else {
-      resolved[key] = checkValue(owner, key, spec, value);
-    }
-  }
-  return resolved as OptionsOf<S>;
+  const { options, problems } = checkOptions(schema, given, base, passThrough);
+  if (problems.length > 0) fail(owner, describeProblem(problems[0]));
+  return options;
 }

@@ -29,6 +29,8 @@ export interface MinimizeOptions {
   bounds?: ReadonlyArray<readonly [number, number]>;
   /** A value above this counts as divergence; default 1e12 · max(1, |f(x₀)|). */
   divergeAbove?: number;
+  /** Called after each step with the number of steps taken, e.g. for a progress bar. */
+  onStep?: (step: number) => void;
 }
 
 export type RunStatus = 'converged' | 'max-steps' | 'diverged';
@@ -128,6 +130,7 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     trace.values.push(value);
     trace.gradNorms.push(norm(grad));
     if (tol !== undefined && stop === 'value-change' && Math.abs(value - trace.values[t]) < tol) return finish('converged', t + 1);
+    options.onStep?.(t + 1);
   }
   return finish('max-steps', maxSteps);
 }

@@ -86,3 +86,50 @@ describe('descent schedule / schedules', () => {
     for (const name of ['StepLR', 'ExponentialLR', 'CosineAnnealingLR', 'LinearLR']) expect(r.out).toContain(name);
   });
 });
+
+describe('descent functions', () => {
+  it('lists every function of the zoo with its formula, domain and global minimum', async () => {
+    const { functions } = await import('../../src/objective/zoo/registry.js');
+    const r = descent('functions');
+    expect(r.code).toBe(0);
+    for (const entry of functions) expect(r.out, entry.name).toContain(entry.name);
+    const rosenbrock = r.out.split('\n').find((l) => l.includes('│ rosenbrock '));
+    expect(rosenbrock).toMatch(/│ \(1 - x\)\^2 \+ 100\(y - x\^2\)\^2\s+│ \[-5, 10\]²\s+│ 0 at \(1, 1\)\s+│/);
+    expect(r.out).toMatch(/│ saddle\s+│ x\^2 - y\^2\s+│ \[-2, 2\]²\s+│ none: unbounded below/);
+  });
+
+  it('shows one function in full: TeX, every minimum with its published figures and source, starts', () => {
+    const r = descent('functions', 'Himmelblau');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^himmelblau: /);
+    expect(r.out).toContain('TeX       (x^2 + y - 11)^2 + (x + y^2 - 7)^2');
+    expect(r.out).toContain('domain    [-5, 5]²');
+    expect(r.out).toContain('starts    (0, 0)');
+    expect(r.out).toMatch(/source\s+Himmelblau \(1972\)/);
+    expect(r.out).toMatch(/│ global\s+│ \(3, 2\)\s+│ 0\s+│ exact/);
+    expect(r.out).toContain('published: 0 at (-2.805118, 3.131312)');
+    expect(r.out.match(/│ global /g)).toHaveLength(4);
+  });
+
+  it("shows a family's options, and its flags shape the instance shown", () => {
+    const r = descent('functions', 'rosenbrock-nd', '--dim', '3');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('domain    [-5, 10]³');
+    expect(r.out).toMatch(/│ dim\s+│ --dim\s+│ 10\s+│ an integer in \[2, 1000000\]/);
+    const eggholder = descent('functions', 'eggholder');
+    expect(eggholder.out).toContain('published: -959.6407 at (512, 404.2319)');
+  });
+
+  it('an unknown function or a bad option is one line on stderr and exit code 2', () => {
+    const unknown = descent('functions', 'rosenbrok');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.trim().split('\n')).toHaveLength(1);
+    expect(unknown.err).toMatch(/^descent: function: unknown function "rosenbrok" \(known: seed-quadratic, /);
+    const bad = descent('functions', 'rosenbrock-nd', '--dim', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('descent: rosenbrock-nd: dim must be an integer in [2, 1000000], got 0');
+    const none = descent('functions', 'beale', '--dim', '3');
+    expect(none.code).toBe(2);
+    expect(none.err.trim()).toBe('descent: beale: takes no options, got "--dim 3"');
+  });
+});
