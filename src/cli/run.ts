@@ -1,8 +1,9 @@
 /**
- * `descent run experiment.yaml [--out dir] [--json] [--quiet | --verbose]`, or the quick form without a file
+ * `descent run experiment.yaml [--out dir] [--json] [--no-report] [--quiet | --verbose]`, or the quick form without a file
  * (quick-experiment.ts). Runs every optimizer from every start, prints the summary table, and writes
  * results.json (everything, traces included) and results.csv (the table) under `--out`, by default
- * `descent-out/<experiment name>`. `--json` prints the results as JSON on stdout instead of the table.
+ * `descent-out/<experiment name>`, with the pictures and the HTML report index.html beside them (run-report.ts;
+ * `--no-report` skips them). `--json` prints the results as JSON on stdout instead of the table.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { resultsToCsv, resultsToJson } from '../engine/results.js';
 import { runExperiment, type ExperimentResults, type RunResult } from '../engine/run-experiment.js';
 import { startProgress } from './progress.js';
 import { quickDescription, quickFlagNames, usesQuickForm, type QuickFlags } from './quick-experiment.js';
+import { folderName, fmt, point, resultsHeading, resultsTable } from './results-table.js';
 import { writeRunReport } from './run-report.js';
 import { makeTable } from './table.js';
 
@@ -21,6 +23,8 @@ export interface RunFlags extends QuickFlags {
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  /** False with --no-report: results.json and results.csv only, no pictures and no HTML report. */
+  report?: boolean;
 }
 
 /** The experiment from a file (YAML or JSON, by its extension; YAML reads JSON too) or from the quick-form flags. */
@@ -42,51 +46,17 @@ export function loadExperiment(file: string | undefined, flags: RunFlags): Exper
   return experiment;
 }
 
-/** Six significant digits; small numbers as exponentials (9.31198e-6, not 0.00000931198). */
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const rounded = Number(x.toPrecision(6));
-  return rounded !== 0 && Math.abs(rounded) < 1e-4 ? rounded.toExponential() : String(rounded);
-}
-
-function point(x: readonly number[]): string {
-  const shown = x.slice(0, 4).map(fmt).join(', ');
-  return `(${shown}${x.length > 4 ? `, … ${x.length - 4} more` : ''})`;
-}
-
 /** The summary table: one row per run. */
 export function formatResults(results: ExperimentResults): string {
-  const manyStarts = new Set(results.runs.map((r) => r.startIndex)).size > 1;
-  const head = ['optimizer', ...(manyStarts ? ['start'] : []), 'status', 'steps', 'final value', 'final point', 'distance to minimum'];
-  const table = makeTable(head);
-  for (const r of results.runs) {
-    table.push([
-      r.label,
-      ...(manyStarts ? [point(r.start)] : []),
-      r.status,
-      String(r.stoppedAt),
-      fmt(r.finalValue),
-      point(r.finalPoint),
-      r.distanceToMinimum === null ? '—' : fmt(r.distanceToMinimum),
-    ]);
-  }
-  const f = results.function;
-  const args = f.variables && f.dim <= 4 ? f.variables.join(', ') : 'x';
-  const known = f.name !== undefined && f.name !== results.name ? ` (${f.name})` : '';
-  const title = `${results.name}: ${f.formula ? `f(${args}) = ${f.formula}` : f.name ?? 'f'}${f.formula ? known : ''}`;
-  const start = manyStarts ? '' : `, from ${point(results.runs[0]?.start ?? [])}`;
-  const steps = results.config.steps as number;
-  return `${title}${start}, at most ${steps} steps\n${table.toString()}`;
+  const { columns, rows } = resultsTable(results);
+  const table = makeTable(columns);
+  table.push(...rows);
+  return `${resultsHeading(results)}\n${table.toString()}`;
 }
 
 function describeRun(run: RunResult, done: number, total: number): string {
   const end = run.status === 'converged' ? `converged at step ${run.stoppedAt}` : run.status === 'diverged' ? `diverged at step ${run.stoppedAt}` : `${run.stoppedAt} steps`;
   return `[${done}/${total}] ${run.label} from ${point(run.start)}: ${end}, f = ${fmt(run.finalValue)} (${run.timeMs.toFixed(1)} ms)`;
-}
-
-/** A name safe as a folder name. */
-function folderName(name: string): string {
-  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'experiment';
 }
 
 export async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
@@ -121,9 +91,10 @@ export async function runCommand(file: string | undefined, flags: RunFlags): Pro
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), resultsToJson(results));
   writeFileSync(join(outDir, 'results.csv'), resultsToCsv(results));
-  const extra = await writeRunReport(results, outDir, experiment);
+  const report = flags.report === false ? undefined : await writeRunReport(results, outDir, experiment);
 
   if (flags.json) process.stdout.write(resultsToJson(results));
   else log(formatResults(results));
-  log(`results written to ${outDir}/ (${['results.json', 'results.csv', ...extra].join(', ')})`);
+  log(`results written to ${outDir.replace(/\/+$/, '')}/ (results.json, results.csv)`);
+  if (report) log(`report: ${report.index} (${report.figures} picture${report.figures === 1 ? '' : 's'})`);
 }

@@ -1,7 +1,8 @@
 /**
  * The pictures: contour plots with trajectories, curves, sweep charts, animated GIFs and the HTML report.
  * Everything here builds SVG strings or bytes and runs in a browser as well as in Node, except `rasterize`,
- * `svgToPng`, `trajectoryGif`'s default rasteriser and `writeReport`, which load their Node-only modules lazily.
+ * `svgToPng`, the default rasteriser of `trajectoryGif` and `functionGif`, `runFigures` (PNGs) and `writeReport`, which
+ * load their Node-only modules lazily.
  */
 export { sampleGrid, gridX, gridY, type Box, type Grid, type Surface } from './grid.js';
 export { contourLevels, contourLines, undefinedRegion, type ContourLine, type LevelOptions, type Levels, type Ring } from './contour.js';
@@ -11,9 +12,11 @@ export { lrSensitivity, type SensitivityOptions, type SensitivityPoint, type Sen
 export { heatmap, type HeatmapAxis, type HeatmapOptions } from './heatmap.js';
 export { lineChart, type LineChartOptions, type Series } from './line-chart.js';
 export { encodeRaceGif, frameSteps, type AnimatedRun, type GifOptions } from './gif.js';
-export { trajectoryGif, type Rasterizer, type TrajectoryGifOptions } from './animate.js';
+export { raceOver, trajectoryGif, type Rasterizer, type TrajectoryGifOptions } from './animate.js';
+export { functionGif, functionLayout, functionPlot, type Curve, type FunctionGifOptions, type FunctionLayout, type FunctionPlotOptions } from './function-plot.js';
+export { runFigures, type FigureKind, type RunFiguresOptions } from './figures.js';
 export { rasterize, svgToPng, type Raster, type RasterOptions } from './raster.js';
-export { renderReport, writeReport, type Report, type ReportFigure, type ReportSection, type ReportTable } from './report.js';
+export { renderReport, writeReport, type Report, type ReportFigure, type ReportFinding, type ReportSection, type ReportTable } from './report.js';
 export { RUN_COLOURS, runColour } from './palette.js';
 export { pathOf, type Path } from './trajectory.js';
 export { decimatePath, decimateSeries } from './decimate.js';

@@ -17,6 +17,8 @@ export interface ReportFigure {
   caption?: string;
   /** The file's content; when given, writeReport writes it to `file`. */
   data?: string | Uint8Array;
+  /** Other files of the same picture (the SVG of a PNG): written beside it and linked under it. */
+  twins?: ReadonlyArray<{ file: string; data?: string | Uint8Array }>;
 }
 
 export type Cell = string | number | boolean | null | undefined;
@@ -36,6 +38,14 @@ export interface ReportSection {
   table?: ReportTable;
   /** The exact configuration of the section's runs, shown as JSON. */
   config?: unknown;
+  /** Statements checked on the section's numbers, each shown with a mark (holds or not) and its evidence. */
+  findings?: readonly ReportFinding[];
+}
+
+export interface ReportFinding {
+  claim: string;
+  holds: boolean;
+  evidence: string;
 }
 
 export interface Report {
@@ -89,8 +99,15 @@ function table(t: ReportTable): string {
 }
 
 function figure(f: ReportFigure): string {
-  const caption = f.caption ? `<figcaption>${esc(f.caption)}</figcaption>` : '';
+  const twins = (f.twins ?? []).map((t) => ` <a href="${esc(encodeURI(t.file))}">${esc(t.file.split('.').pop()?.toUpperCase() ?? t.file)}</a>`).join('');
+  const caption = f.caption || twins ? `<figcaption>${esc(f.caption ?? '')}${twins}</figcaption>` : '';
   return `<figure><img src="${esc(encodeURI(f.file))}" alt="${esc(f.alt)}">${caption}</figure>`;
+}
+
+function findings(list: readonly ReportFinding[]): string {
+  const item = (f: ReportFinding) =>
+    `<li class="${f.holds ? 'holds' : 'fails'}"><span class="mark">${f.holds ? '✓' : '✗ does not hold:'}</span> ${esc(f.claim)}<br><span class="evidence">${esc(f.evidence)}</span></li>`;
+  return `<ul class="findings">\n${list.map(item).join('\n')}\n</ul>`;
 }
 
 function config(c: unknown, heading: string): string {
@@ -104,6 +121,7 @@ function section(s: ReportSection, k: number): string {
     `<h2>${esc(s.title)}</h2>`,
     s.seed ? `<p class="seed">From the seed: ${esc(s.seed)}</p>` : '',
     paragraphs(s.text),
+    s.findings && s.findings.length > 0 ? findings(s.findings) : '',
     ...(s.figures ?? []).map(figure),
     s.table ? table(s.table) : '',
     config(s.config, 'Configuration (JSON)'),
@@ -127,6 +145,11 @@ th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
 th { background: #f5f5f5; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tbody tr:nth-child(even) { background: #fafafa; }
+.findings { list-style: none; padding-left: 0; }
+.findings li { margin: 0.4em 0; padding: 4px 8px; border-left: 4px solid #2a9d4b; background: #f4fbf6; }
+.findings li.fails { border-left-color: #c0392b; background: #fdf2f1; }
+.findings .mark { font-weight: bold; }
+.findings .evidence { color: #555; font-size: 0.9em; }
 pre { background: #f7f7f7; padding: 12px; overflow-x: auto; font-size: 0.85em; }
 details { margin: 1em 0; }
 summary { cursor: pointer; color: #444; }
@@ -173,7 +196,7 @@ export async function writeReport(dir: string, report: Report): Promise<string> 
   const pathName = 'node:path';
   const fs = (await import(fsName)) as typeof import('node:fs/promises');
   const path = (await import(pathName)) as typeof import('node:path');
-  const figures = report.sections.flatMap((s) => s.figures ?? []);
+  const figures = report.sections.flatMap((s) => (s.figures ?? []).flatMap((f) => [f, ...(f.twins ?? [])]));
   figures.forEach((f) => checkFile(f.file));
   await fs.mkdir(dir, { recursive: true });
   for (const f of figures) {

@@ -1,4 +1,7 @@
-/** `descent run`, spawned as a user runs it (the built bin in dist/; `npm run build` first). */
+/**
+ * `descent run`, spawned as a user runs it (the built bin in dist/; `npm run build` first). Runs whose pictures are
+ * not the point pass --no-report, to keep the file fast; run-report.test.ts checks the pictures and the report.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +59,7 @@ describe('descent run FILE', () => {
     expect(lbfgs[1]).toBe('converged');
     expect(Number(lbfgs[3])).toBeLessThan(1e-8);
     expect(row(r.out, 'heavy ball')?.slice(1, 3)).toEqual(['max-steps', '300']);
-    expect(r.out).toContain('results written to descent-out/banana/ (results.json, results.csv)');
+    expect(r.out).toContain('results written to descent-out/banana/ (results.json, results.csv)\nreport: descent-out/banana/index.html (3 pictures)\n');
 
     const results = JSON.parse(readFileSync(join(cwd, 'descent-out/banana/results.json'), 'utf8'));
     expect(results.runs.map((run: { label: string }) => run.label)).toEqual(['Adam lr=0.05', 'heavy ball', 'LBFGS']);
@@ -80,12 +83,12 @@ describe('descent run FILE', () => {
 
   it('--verbose reports each run on stderr; --quiet prints nothing', () => {
     const path = file('banana.yaml', banana);
-    const verbose = descent('run', path, '--verbose');
+    const verbose = descent('run', path, '--verbose', '--no-report');
     expect(verbose.code).toBe(0);
     const lines = verbose.err.trim().split('\n');
     expect(lines[0]).toBe('banana: rosenbrock in 2 variables, 1 start(s) × 3 optimizer(s), at most 300 steps, seed 0');
     expect(lines[3]).toMatch(/^\[3\/3\] LBFGS from \(-1\.5, 2\): converged at step \d+, f = /);
-    const quiet = descent('run', path, '--quiet');
+    const quiet = descent('run', path, '--quiet', '--no-report');
     expect(quiet.code).toBe(0);
     expect(quiet.out + quiet.err).toBe('');
     expect(existsSync(join(cwd, 'descent-out/banana/results.json'))).toBe(true);
@@ -94,21 +97,21 @@ describe('descent run FILE', () => {
 
 describe('descent run (quick form)', () => {
   it('runs the optimizers of the flags', () => {
-    const r = descent('run', '--function', 'rosenbrock', '--start', '-1.5,2', '--optimizer', 'adam lr=0.05', '--optimizer', 'sgd lr=0.001 momentum=0.9', '--steps', '500');
+    const r = descent('run', '--function', 'rosenbrock', '--start', '-1.5,2', '--optimizer', 'adam lr=0.05', '--optimizer', 'sgd lr=0.001 momentum=0.9', '--steps', '500', '--no-report');
     expect(r.code).toBe(0);
     expect(row(r.out, 'Adam lr=0.05')?.slice(1, 3)).toEqual(['max-steps', '500']);
     expect(row(r.out, 'SGD lr=0.001 momentum=0.9')?.slice(1, 3)).toEqual(['max-steps', '500']);
     expect(r.out).toContain('results written to descent-out/rosenbrock/');
     // The same numbers as the file form.
-    const fromFile = descent('run', file('same.yaml', 'function: rosenbrock\nstart: [-1.5, 2]\noptimizers: ["adam lr=0.05"]\nsteps: 500'), '--quiet', '--json');
+    const fromFile = descent('run', file('same.yaml', 'function: rosenbrock\nstart: [-1.5, 2]\noptimizers: ["adam lr=0.05"]\nsteps: 500'), '--quiet', '--json', '--no-report');
     expect(row(r.out, 'Adam lr=0.05')?.[3]).toBe(String(Number(JSON.parse(fromFile.out).runs[0].finalValue.toPrecision(6))));
   });
 
   it('takes an expression, a schedule, a family with options, and the function’s own start', () => {
-    const expression = descent('run', '--function', '(x-3)^2 + 8*(y-5)^4', '--start', '0,0', '--optimizer', 'adam lr=0.1', '--schedule', 'StepLR stepSize=50 gamma=0.5', '--steps', '200');
+    const expression = descent('run', '--function', '(x-3)^2 + 8*(y-5)^4', '--start', '0,0', '--optimizer', 'adam lr=0.1', '--schedule', 'StepLR stepSize=50 gamma=0.5', '--steps', '200', '--no-report');
     expect(expression.code).toBe(0);
     expect(row(expression.out, 'Adam lr=0.1 + StepLR stepSize=50 gamma=0.5')?.[1]).toBe('max-steps');
-    const family = descent('run', '--function', 'rosenbrock-nd dim=5', '--optimizer', 'lbfgs', '--json', '--quiet');
+    const family = descent('run', '--function', 'rosenbrock-nd dim=5', '--optimizer', 'lbfgs', '--json', '--quiet', '--no-report');
     expect(family.code).toBe(0);
     const results = JSON.parse(family.out);
     expect(results.function.dim).toBe(5);
