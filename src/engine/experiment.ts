@@ -143,6 +143,11 @@ export type DescriptionFormat = 'yaml' | 'json';
  * checks it. Syntax errors are problems like any other, with their line and column.
  */
 export function parseExperimentText(text: string, options: ParseOptions & { format?: DescriptionFormat } = {}): Experiment {
+  return parseExperiment(readDescriptionText(text, options), options);
+}
+
+/** The data of a description's text (YAML or JSON), its syntax errors thrown as problems; sweeps read theirs so too. */
+export function readDescriptionText(text: string, options: { source?: string; format?: DescriptionFormat } = {}): unknown {
   let data: unknown;
   if (options.format === 'json') {
     try {
@@ -164,7 +169,7 @@ export function parseExperimentText(text: string, options: ParseOptions & { form
     }
     data = document.toJS();
   }
-  return parseExperiment(data, options);
+  return data;
 }
 
 /** The experiment as plain data, the way a description would give it in full: what results.json records. */
