@@ -57,3 +57,10 @@ export type { FunctionSpec } from './engine/experiment-function.js';
 export { ExperimentError, type Problem } from './engine/problems.js';
 export { runExperiment, type ExperimentResults, type RunResult, type RunExperimentOptions } from './engine/run-experiment.js';
 export { resultsToJson, resultsToCsv } from './engine/results.js';
+
+export { parseSweep, parseSweepText, metrics, MAX_RUNS, sweepKeys, type Sweep, type SweepOptimizer, type SweepParam, type Metric } from './engine/sweep-schema.js';
+export type { Space, SearchMode } from './engine/sweep-space.js';
+export { planSweep, runTask, type SweepPlan, type SweepConfiguration, type PlannedRun, type SweepTask, type RunOutcome } from './engine/sweep.js';
+export { rankSweep, type RankedConfiguration, type Spread, type Standing } from './engine/sweep-rank.js';
+export { runSweep, type RunSweepOptions, type SweepRun } from './engine/run-sweep.js';
+export { SweepJournal, sweepResults, sweepResultsToJson, sweepResultsToCsv, sweepRunsToCsv, type SweepResults, type SweepRunRecord } from './engine/sweep-results.js';

@@ -6,12 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DescentError } from '../core/errors.js';
-import { formatDemo, runDemo } from './demo.js';
+import { demoCommand, type DemoFlags } from './demo.js';
 import { formatOptimizerHelp, formatOptimizerList } from './optimizers.js';
 import { formatFunctionHelp, formatFunctionList } from './functions.js';
 import { formatCurve, formatScheduleHelp, formatScheduleList, scheduleCurve } from './schedules.js';
 import { fail } from '../core/errors.js';
 import { runCommand, type RunFlags } from './run.js';
+import { sweepCommand, type SweepFlags } from './sweep.js';
+import { demoSections } from './demo/sections.js';
+
+/** Set by a command that ends with a code other than 0 without an error (demo: a claim that does not hold). */
+let exitCode = 0;
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,9 +29,14 @@ function buildProgram(): Command {
 
   program
     .command('demo')
-    .description("run the seed notebook's six optimizer settings on 5x^2 + y^2 from (5, 5) and print the results")
-    .action(() => {
-      console.log(formatDemo(runDemo()));
+    .description("reproduce every experiment and claim of the seeds as an HTML report with plots and animated GIFs")
+    .option('--out <dir>', 'where to write the report', 'descent-out/demo')
+    .option('--only <ids>', 'run only these sections, comma-separated (e.g. parabola,amsgrad)')
+    .option('--quick', 'fewer animation frames and coarser contour grids (the numbers are the same)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', () => `\nSections: ${demoSections.map((s) => s.id).join(', ')}`)
+    .action(async (flags: DemoFlags) => {
+      exitCode = await demoCommand(flags);
     });
 
   program
@@ -80,7 +90,7 @@ function buildProgram(): Command {
   program
     .command('run')
     .argument('[file]', 'experiment file, YAML or JSON')
-    .description('run optimizers side by side on one function and write results.json and results.csv')
+    .description('run optimizers side by side on one function; write results.json, results.csv, pictures and an HTML report')
     .option('--function <f>', 'quick form: a zoo name (rosenbrock, "rosenbrock-nd dim=10") or an expression ("(x-3)^2 + 8*(y-5)^4")')
     .option('--start <point>', 'quick form: a start point, e.g. -1.5,2 (repeat for several; default: the function\'s)', collect, [])
     .option('--optimizer <spec>', 'quick form: an optimizer and its options, e.g. "adam lr=0.05" (repeat for several)', collect, [])
@@ -94,6 +104,7 @@ function buildProgram(): Command {
     .option('--name <name>', 'the experiment\'s name (default: the file\'s name, or the function\'s)')
     .option('--out <dir>', 'where to write results (default: descent-out/<experiment name>)')
     .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('--no-report', 'write results.json and results.csv only: no pictures, no HTML report (faster)')
     .option('-q, --quiet', 'print nothing but errors (and --json output)')
     .option('--verbose', 'report each run as it finishes, on stderr')
     .addHelpText(
@@ -112,6 +123,22 @@ Examples:
       await runCommand(file, flags);
     });
 
+  program
+    .command('sweep')
+    .argument('<file>', 'sweep file, YAML or JSON (see README, "Sweeps")')
+    .description('grid or random search over optimizer options, on all cores; ranks the configurations and writes results, pictures and a report (resumable)')
+    .option('--out <dir>', 'where to write results (default: descent-out/<sweep name>)')
+    .option('--workers <n>', 'worker threads (default: all cores)')
+    .option('--fresh', 'discard the runs already in <out>/results.jsonl and start over')
+    .option('--top <n>', 'configurations shown in the table (default 20)')
+    .option('--json', 'print the results as JSON on stdout instead of the table')
+    .option('-q, --quiet', 'print nothing but errors (and --json output)')
+    .option('--verbose', 'report each run as it finishes, on stderr')
+    .addHelpText('after', '\nAn interrupted sweep (Ctrl-C, a kill) resumes when run again with the same --out: finished runs are kept in results.jsonl.')
+    .action(async (file: string, flags: SweepFlags) => {
+      exitCode = await sweepCommand(file, flags);
+    });
+
   return program;
 }
 
@@ -123,8 +150,9 @@ function numberFlag(flag: string, text: string): number {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    exitCode = 0;
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit with 0; usage errors were already printed by commander.

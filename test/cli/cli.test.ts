@@ -25,19 +25,6 @@ describe('descent', () => {
     expect(r.out).toMatch(/optimizers/);
   });
 
-  it("demo prints the notebook's six runs with the final points of the notebook's own numpy code", () => {
-    const r = descent('demo');
-    expect(r.code).toBe(0);
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/seeds/notebook.json', import.meta.url), 'utf8'));
-    for (const run of fixture.square_sum.runs as { label: string; points: number[][] }[]) {
-      const last = run.points[run.points.length - 1];
-      const line = r.out.split('\n').find((l) => l.includes(`${run.label.split(' ')[0]}`) && l.includes(last[0].toPrecision(6)));
-      expect(line, `${run.label}: final x ${last[0].toPrecision(6)} in\n${r.out}`).toBeDefined();
-      expect(line).toContain(last[1].toPrecision(6));
-      expect(line).toMatch(/\b100\b/);
-    }
-  });
-
   it('optimizers lists every optimizer and shows one optimizer’s options', () => {
     const list = descent('optimizers');
     expect(list.code).toBe(0);
