@@ -3,8 +3,10 @@
  * each step used (the curve of a schedule).
  *
  * A log axis cannot show values ≤ 0. With `reference` (the known minimum f*) the loss chart draws f − f*, the
- * distance to the optimum, which is what a log scale is for. Without it, if some value is ≤ 0 (a function whose
- * minimum is negative), the axis falls back to linear rather than silently dropping those points.
+ * distance to the optimum, which is what a log scale is for. A run that reaches f* to rounding has f − f* = 0 (or a
+ * hair below): those points are drawn at a floor a decade under the smallest positive value, and the axis label
+ * says so. Otherwise, if some value is ≤ 0 (no reference and a negative minimum, or a run below the reference),
+ * the axis falls back to linear rather than silently dropping those points.
  * A diverged run's line stops at its last finite value, ends in a cross, and its legend says where it diverged.
  */
 import { lineChart, type Series } from './line-chart.js';
@@ -29,15 +31,26 @@ export function lossCurves(runs: readonly Run[], options: LossCurveOptions = {})
     const y = Float64Array.from(run.trace.values, (v) => v - ref);
     return { label: run.legend, colour: run.colour, x: Float64Array.from(y, (_, k) => k), y, end: run.diverged ? 'diverged' : 'dot' };
   });
-  const anyNonPositive = series.some((s) => Array.from(s.y).some((v) => Number.isFinite(v) && v <= 0));
-  const yType = options.yType ?? (anyNonPositive ? 'linear' : 'log');
+  const finite = series.flatMap((s) => Array.from(s.y).filter(Number.isFinite));
+  const positive = finite.filter((v) => v > 0);
+  // f − f* below zero by no more than rounding: the run is at the minimum.
+  const rounding = 1e-9 * Math.max(1, Math.abs(ref));
+  const atMinimum = options.reference !== undefined && positive.length > 0 && finite.every((v) => v > 0 || v >= -rounding) && positive.length < finite.length;
+  const anyNonPositive = positive.length < finite.length;
+  const yType = options.yType ?? (anyNonPositive && !atMinimum ? 'linear' : 'log');
+  let floorNote = '';
+  if (yType === 'log' && atMinimum) {
+    const floor = 10 ** Math.floor(Math.log10(Math.min(...positive)) - 1);
+    for (const s of series) s.y = Float64Array.from(s.y, (v) => (Number.isFinite(v) && v <= 0 ? floor : v));
+    floorNote = `; f = f* drawn at ${floor.toExponential(0)}`;
+  }
   const label = options.reference === undefined ? 'f(x)' : 'f(x) − f*';
   return lineChart(series, {
     width: options.width ?? 720,
     height: options.height ?? 400,
     title: options.title ?? 'Loss per iteration',
     x: { label: 'iteration', type: 'linear' },
-    y: { label: yType === 'log' ? `${label} (log scale)` : label, type: yType },
+    y: { label: yType === 'log' ? `${label} (log scale${floorNote})` : label, type: yType },
     notes: series.some((s) => s.end === 'diverged') ? [{ label: 'diverged', kind: 'cross', colour: INK }] : [],
     ...(options.id ? { id: options.id } : {}),
   });
