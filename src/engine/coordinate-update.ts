@@ -10,6 +10,7 @@
 import { fail, show } from '../core/errors.js';
 import type { Objective } from '../objective/objective.js';
 import type { Trace } from './minimize.js';
+import { checkStart, startTrace } from './trace-recorder.js';
 
 export interface CoordinateUpdateOptions {
   /** The step α of every coordinate update. */
@@ -18,12 +19,6 @@ export interface CoordinateUpdateOptions {
   sweeps: number;
   /** A value above this counts as divergence; default 1e12 · max(1, |f(x₀)|), as in minimize. */
   divergeAbove?: number;
-}
-
-function norm(g: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-  return Math.sqrt(s);
 }
 
 /**
@@ -36,8 +31,7 @@ function norm(g: Float64Array): number {
  */
 export function coordinateUpdate(objective: Objective, x0: ArrayLike<number>, options: CoordinateUpdateOptions): Trace {
   const { lr, sweeps } = options;
-  if (x0.length !== objective.dim) fail('coordinateUpdate', `the start point has ${x0.length} coordinates, the objective has ${objective.dim}`);
-  if (!Array.from(x0).every(Number.isFinite)) fail('coordinateUpdate', `the start point must be finite, got ${show(Array.from(x0))}`);
+  checkStart('coordinateUpdate', objective.dim, x0);
   if (!(Number.isFinite(lr) && lr >= 0)) fail('coordinateUpdate', `lr must be a finite number >= 0, got ${show(lr)}`);
   if (!(Number.isInteger(sweeps) && sweeps >= 0)) fail('coordinateUpdate', `sweeps must be an integer >= 0, got ${show(sweeps)}`);
   const started = performance.now();
@@ -46,15 +40,10 @@ export function coordinateUpdate(objective: Objective, x0: ArrayLike<number>, op
   const grad = new Float64Array(n);
   let evaluations = 1;
   let value = objective.valueAndGrad(x, grad);
-  const trace: Trace = { points: [Array.from(x)], values: [value], gradNorms: [norm(grad)], lrs: [], status: 'max-steps', stoppedAt: n * sweeps, evaluations, timeMs: 0 };
+  const recorder = startTrace(x, value, grad, started);
+  const { trace } = recorder;
   const divergeAbove = options.divergeAbove ?? 1e12 * Math.max(1, Math.abs(value));
-  const finish = (status: Trace['status'], stoppedAt: number): Trace => {
-    trace.status = status;
-    trace.stoppedAt = stoppedAt;
-    trace.evaluations = evaluations;
-    trace.timeMs = performance.now() - started;
-    return trace;
-  };
+  const finish = (status: Trace['status'], stoppedAt: number): Trace => recorder.finish(status, stoppedAt, evaluations);
   if (!Number.isFinite(value)) return finish('diverged', 0);
 
   for (let k = 0; k < n * sweeps; k++) {
@@ -65,9 +54,7 @@ export function coordinateUpdate(objective: Objective, x0: ArrayLike<number>, op
     evaluations += 1;
     value = objective.valueAndGrad(x, grad);
     if (!Number.isFinite(value) || !Number.isFinite(x[j]) || Math.abs(value) > divergeAbove) return finish('diverged', k + 1);
-    trace.points.push(Array.from(x));
-    trace.values.push(value);
-    trace.gradNorms.push(norm(grad));
+    recorder.record(x, value, grad);
   }
   return finish('max-steps', n * sweeps);
 }

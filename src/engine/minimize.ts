@@ -12,6 +12,7 @@ import type { Objective } from '../objective/objective.js';
 import { getOptimizer } from '../optim/registry.js';
 import { createScheduler, type SchedulerSpec } from '../schedule/registry.js';
 import type { Scheduler } from '../schedule/scheduler.js';
+import { allFinite, checkBounds, checkStart, projectOnto, startTrace } from './trace-recorder.js';
 
 /** An optimizer as data: its registry name (any case) and its options. */
 export type OptimizerSpec = { name: string } & Record<string, unknown>;
@@ -53,34 +54,13 @@ export interface Trace {
 }
 
 function checkOptions(objective: Objective, x0: ArrayLike<number>, o: MinimizeOptions): void {
-  if (x0.length !== objective.dim) fail('minimize', `the start point has ${x0.length} coordinates, the objective has ${objective.dim}`);
-  if (!Array.from(x0).every(Number.isFinite)) fail('minimize', `the start point must be finite, got ${show(Array.from(x0))}`);
+  checkStart('minimize', objective.dim, x0);
   if (!(Number.isInteger(o.maxSteps) && o.maxSteps >= 0)) fail('minimize', `maxSteps must be an integer >= 0, got ${show(o.maxSteps)}`);
   if (o.tol !== undefined && !(o.tol >= 0)) fail('minimize', `tol must be >= 0, got ${show(o.tol)}`);
   if (o.stop !== undefined && o.stop !== 'value-change' && o.stop !== 'grad-norm') {
     fail('minimize', `stop must be "value-change" or "grad-norm", got ${show(o.stop)}`);
   }
-  if (o.bounds !== undefined) {
-    if (o.bounds.length !== objective.dim) fail('minimize', `bounds has ${o.bounds.length} boxes, the objective has ${objective.dim} coordinates`);
-    o.bounds.forEach(([low, high], i) => {
-      if (!(low <= high)) fail('minimize', `bounds[${i}] must be [low, high] with low <= high, got ${show([low, high])}`);
-    });
-  }
-}
-
-function norm(g: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-  return Math.sqrt(s);
-}
-
-function project(x: Float64Array, bounds: ReadonlyArray<readonly [number, number]>): void {
-  for (let i = 0; i < x.length; i++) x[i] = Math.min(Math.max(x[i], bounds[i][0]), bounds[i][1]);
-}
-
-function allFinite(x: Float64Array): boolean {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
-  return true;
+  checkBounds('minimize', objective.dim, o.bounds);
 }
 
 export function minimize(objective: Objective, x0: ArrayLike<number>, options: MinimizeOptions): Trace {
@@ -104,15 +84,10 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     return value;
   };
   evaluate();
-  const trace: Trace = { points: [Array.from(x)], values: [value], gradNorms: [norm(grad)], lrs: [], status: 'max-steps', stoppedAt: maxSteps, evaluations: 0, timeMs: 0 };
+  const recorder = startTrace(x, value, grad, started);
+  const { trace } = recorder;
   const divergeAbove = options.divergeAbove ?? 1e12 * Math.max(1, Math.abs(value));
-  const finish = (status: RunStatus, stoppedAt: number): Trace => {
-    trace.status = status;
-    trace.stoppedAt = stoppedAt;
-    trace.evaluations = evaluations;
-    trace.timeMs = performance.now() - started;
-    return trace;
-  };
+  const finish = (status: RunStatus, stoppedAt: number): Trace => recorder.finish(status, stoppedAt, evaluations);
   if (!Number.isFinite(value)) return finish('diverged', 0);
 
   for (let t = 0; t < maxSteps; t++) {
@@ -122,13 +97,11 @@ export function minimize(objective: Objective, x0: ArrayLike<number>, options: M
     // would call a closure once more at the same point, so they get none).
     if (entry.needsClosure) optimizer.step(evaluate);
     else optimizer.step();
-    if (bounds) project(x, bounds);
+    if (bounds) projectOnto(x, bounds);
     scheduler?.step();
     evaluate();
     if (!Number.isFinite(value) || !allFinite(x) || Math.abs(value) > divergeAbove) return finish('diverged', t + 1);
-    trace.points.push(Array.from(x));
-    trace.values.push(value);
-    trace.gradNorms.push(norm(grad));
+    recorder.record(x, value, grad);
     if (tol !== undefined && stop === 'value-change' && Math.abs(value - trace.values[t]) < tol) return finish('converged', t + 1);
     options.onStep?.(t + 1);
   }

@@ -15,6 +15,7 @@ import { getOptimizer } from '../optim/registry.js';
 import { createScheduler, type SchedulerSpec } from '../schedule/registry.js';
 import type { Scheduler } from '../schedule/scheduler.js';
 import type { OptimizerSpec, Trace } from './minimize.js';
+import { allFinite, checkBounds, checkStart, projectOnto, startTrace } from './trace-recorder.js';
 
 /** A sequence of losses f_1, f_2, …: the round t (from 1) selects the loss. */
 export interface OnlineProblem {
@@ -33,12 +34,6 @@ export interface OnlineOptions {
   bounds?: ReadonlyArray<readonly [number, number]>;
 }
 
-function norm(g: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-  return Math.sqrt(s);
-}
-
 /**
  * Plays `rounds` rounds from x_1 = x0. The trace holds x_1 … x_{T+1} in `points` and, aligned with them,
  * `values[k]` = f_{k+1}(x_{k+1}), the loss of round k + 1 (the last one, f_{T+1}(x_{T+1}), is the loss the next round
@@ -47,15 +42,9 @@ function norm(g: Float64Array): number {
  */
 export function runOnline(problem: OnlineProblem, x0: ArrayLike<number>, options: OnlineOptions): Trace {
   const { rounds, bounds } = options;
-  if (x0.length !== problem.dim) fail('runOnline', `the start point has ${x0.length} coordinates, the problem has ${problem.dim}`);
-  if (!Array.from(x0).every(Number.isFinite)) fail('runOnline', `the start point must be finite, got ${show(Array.from(x0))}`);
+  checkStart('runOnline', problem.dim, x0, 'problem');
   if (!(Number.isInteger(rounds) && rounds >= 0)) fail('runOnline', `rounds must be an integer >= 0, got ${show(rounds)}`);
-  if (bounds !== undefined) {
-    if (bounds.length !== problem.dim) fail('runOnline', `bounds has ${bounds.length} boxes, the problem has ${problem.dim} coordinates`);
-    bounds.forEach(([low, high], i) => {
-      if (!(low <= high)) fail('runOnline', `bounds[${i}] must be [low, high] with low <= high, got ${show([low, high])}`);
-    });
-  }
+  checkBounds('runOnline', problem.dim, bounds, 'problem');
   const started = performance.now();
   const { name, ...optimizerOptions } = options.optimizer;
   const entry = getOptimizer(name);
@@ -69,28 +58,21 @@ export function runOnline(problem: OnlineProblem, x0: ArrayLike<number>, options
 
   let evaluations = 1;
   let value = problem.valueAndGrad(1, x, grad);
-  const trace: Trace = { points: [Array.from(x)], values: [value], gradNorms: [norm(grad)], lrs: [], status: 'max-steps', stoppedAt: rounds, evaluations, timeMs: 0 };
-  const finish = (status: Trace['status'], stoppedAt: number): Trace => {
-    trace.status = status;
-    trace.stoppedAt = stoppedAt;
-    trace.evaluations = evaluations;
-    trace.timeMs = performance.now() - started;
-    return trace;
-  };
+  const recorder = startTrace(x, value, grad, started);
+  const { trace } = recorder;
+  const finish = (status: Trace['status'], stoppedAt: number): Trace => recorder.finish(status, stoppedAt, evaluations);
   if (!Number.isFinite(value)) return finish('diverged', 0);
 
   for (let t = 1; t <= rounds; t++) {
     // grad holds ∇f_t(x_t); the step and the projection give x_{t+1} = Π_F(x_t − α_t · update).
     trace.lrs.push(optimizer.paramGroups[0].lr);
     optimizer.step();
-    if (bounds) for (let i = 0; i < x.length; i++) x[i] = Math.min(Math.max(x[i], bounds[i][0]), bounds[i][1]);
+    if (bounds) projectOnto(x, bounds);
     scheduler?.step();
     evaluations += 1;
     value = problem.valueAndGrad(t + 1, x, grad);
-    if (!Number.isFinite(value) || !x.every(Number.isFinite)) return finish('diverged', t);
-    trace.points.push(Array.from(x));
-    trace.values.push(value);
-    trace.gradNorms.push(norm(grad));
+    if (!Number.isFinite(value) || !allFinite(x)) return finish('diverged', t);
+    recorder.record(x, value, grad);
   }
   return finish('max-steps', rounds);
 }
