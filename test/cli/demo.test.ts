@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSections } from '../../src/cli/demo/sections.js';
 import { decodeGif, decodePng } from '../viz/decode.js';
 
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+import { bin } from './spawn.js';
 
 function descent(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });

@@ -3,11 +3,10 @@
  * build` first): the files are there, index.html references every one of them, and the decoded pictures show the
  * runs of results.json where the layout puts them.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { descentIn, freshFolderEachTest } from './spawn.js';
 import { getFunction } from '../../src/objective/zoo/registry.js';
 import { contourLayout } from '../../src/viz/contour-plot.js';
 import { functionLayout } from '../../src/viz/function-plot.js';
@@ -15,25 +14,11 @@ import type { Run } from '../../src/viz/runs.js';
 import { decodeGif, decodePng } from '../viz/decode.js';
 import { colourNear, shareDrawn } from '../viz/pixels.js';
 
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
-let cwd: string;
-
-beforeEach(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'descent-report-'));
-});
-
-afterEach(() => {
-  rmSync(cwd, { recursive: true, force: true });
-});
-
-function descent(...args: string[]) {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, out: r.stdout, err: r.stderr, ms: performance.now() - started };
-}
+const folder = freshFolderEachTest('descent-report-');
+const descent = (...args: string[]) => descentIn(folder.path, ...args);
 
 function read(path: string): Buffer {
-  return readFileSync(join(cwd, path));
+  return readFileSync(join(folder.path, path));
 }
 
 /** The runs of a results.json, as pictures take them. */
@@ -75,13 +60,13 @@ steps: 100
 
 describe('descent run: pictures and report', () => {
   it('writes the contour PNG and SVG, the race GIF, the loss and lr charts and index.html, which shows them all with the table and the configuration', () => {
-    writeFileSync(join(cwd, 'banana.yaml'), banana);
+    writeFileSync(join(folder.path, 'banana.yaml'), banana);
     const r = descent('run', 'banana.yaml');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('\nreport: descent-out/banana/index.html (4 pictures)\n');
     const dir = 'descent-out/banana';
-    expect(readdirSync(join(cwd, dir)).sort()).toEqual(
+    expect(readdirSync(join(folder.path, dir)).sort()).toEqual(
       ['banana-contour.png', 'banana-contour.svg', 'banana-loss.png', 'banana-loss.svg', 'banana-lr.png', 'banana-lr.svg', 'banana-race.gif', 'index.html', 'results.csv', 'results.json'],
     );
 
@@ -89,7 +74,7 @@ describe('descent run: pictures and report', () => {
     const { images, links } = references(html);
     expect(images).toEqual(['banana-contour.png', 'banana-race.gif', 'banana-loss.png', 'banana-lr.png']);
     expect(links).toEqual(['banana-contour.svg', 'banana-loss.svg', 'banana-lr.svg']);
-    for (const f of [...images, ...links]) expect(existsSync(join(cwd, dir, f)), f).toBe(true);
+    for (const f of [...images, ...links]) expect(existsSync(join(folder.path, dir, f)), f).toBe(true);
     // The table has the terminal's columns and cells; the configuration is results.json's, exactly.
     expect(htmlRows(html)).toEqual(terminalRows(r.out));
     const { runs, config } = runsOf(dir);
@@ -111,7 +96,7 @@ describe('descent run: pictures and report', () => {
 
   it('one set of pictures per start, after the whole table; a function without a domain is drawn around its runs', () => {
     const json = JSON.stringify({ function: { expression: '(x-3)^2 + 8*(y-5)^4', minima: [[3, 5]] }, starts: [[0, 0], [4, 4]], optimizers: ['adam lr=0.1', 'sgd lr=0.01'], steps: 30 });
-    writeFileSync(join(cwd, 'valley.json'), json);
+    writeFileSync(join(folder.path, 'valley.json'), json);
     const r = descent('run', 'valley.json', '--out', 'here');
     expect(r.code).toBe(0);
     expect(r.out).toContain('report: here/index.html (6 pictures)');
@@ -120,7 +105,7 @@ describe('descent run: pictures and report', () => {
     expect(htmlRows(html)[0]).toEqual(['optimizer', 'start', 'status', 'steps', 'final value', 'final point', 'distance to minimum']);
     const { images } = references(html);
     expect(images).toEqual(['valley-start-1-contour.png', 'valley-start-1-race.gif', 'valley-start-1-loss.png', 'valley-start-2-contour.png', 'valley-start-2-race.gif', 'valley-start-2-loss.png']);
-    for (const f of images) expect(existsSync(join(cwd, 'here', f)), f).toBe(true);
+    for (const f of images) expect(existsSync(join(folder.path, 'here', f)), f).toBe(true);
     // Start 2's picture holds only its own runs, in the palette's first colours.
     const svg = read('here/valley-start-2-contour.svg').toString('utf8');
     expect(svg.match(/class="run"/g)).toHaveLength(2);
@@ -154,10 +139,10 @@ describe('descent run: pictures and report', () => {
     const bare = descent('run', '--function', 'booth', '--optimizer', 'sgd lr=0.05', '--steps', '20', '--no-report');
     expect(bare.code).toBe(0);
     expect(bare.out).not.toContain('report:');
-    expect(readdirSync(join(cwd, 'descent-out/booth')).sort()).toEqual(['results.csv', 'results.json']);
+    expect(readdirSync(join(folder.path, 'descent-out/booth')).sort()).toEqual(['results.csv', 'results.json']);
     const nd = descent('run', '--function', 'rosenbrock-nd dim=3', '--optimizer', 'adam lr=0.05', '--steps', '20', '--name', 'r3');
     expect(nd.code).toBe(0);
-    expect(readdirSync(join(cwd, 'descent-out/r3')).sort()).toEqual(['index.html', 'r3-loss.png', 'r3-loss.svg', 'results.csv', 'results.json']);
+    expect(readdirSync(join(folder.path, 'descent-out/r3')).sort()).toEqual(['index.html', 'r3-loss.png', 'r3-loss.svg', 'results.csv', 'results.json']);
   });
 
   it('the notebook’s complex function, 6 optimizers × 100 steps: the report and a race GIF well under 2 MB', () => {

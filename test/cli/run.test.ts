@@ -2,30 +2,16 @@
  * `descent run`, spawned as a user runs it (the built bin in dist/; `npm run build` first). Runs whose pictures are
  * not the point pass --no-report, to keep the file fast; run-report.test.ts checks the pictures and the report.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { descentIn, freshFolderEachTest } from './spawn.js';
 
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
-let cwd: string;
-
-beforeEach(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'descent-run-'));
-});
-
-afterEach(() => {
-  rmSync(cwd, { recursive: true, force: true });
-});
-
-function descent(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const folder = freshFolderEachTest('descent-run-');
+const descent = (...args: string[]) => descentIn(folder.path, ...args);
 
 function file(name: string, text: string): string {
-  const path = join(cwd, name);
+  const path = join(folder.path, name);
   writeFileSync(path, text);
   return path;
 }
@@ -61,10 +47,10 @@ describe('descent run FILE', () => {
     expect(row(r.out, 'heavy ball')?.slice(1, 3)).toEqual(['max-steps', '300']);
     expect(r.out).toContain('results written to descent-out/banana/ (results.json, results.csv)\nreport: descent-out/banana/index.html (3 pictures)\n');
 
-    const results = JSON.parse(readFileSync(join(cwd, 'descent-out/banana/results.json'), 'utf8'));
+    const results = JSON.parse(readFileSync(join(folder.path, 'descent-out/banana/results.json'), 'utf8'));
     expect(results.runs.map((run: { label: string }) => run.label)).toEqual(['Adam lr=0.05', 'heavy ball', 'LBFGS']);
     expect(results.runs[1].trace.points).toHaveLength(301);
-    const csv = readFileSync(join(cwd, 'descent-out/banana/results.csv'), 'utf8').trimEnd().split('\n');
+    const csv = readFileSync(join(folder.path, 'descent-out/banana/results.csv'), 'utf8').trimEnd().split('\n');
     expect(csv).toHaveLength(4);
     expect(csv[0]).toMatch(/^label,optimizer,options,schedule,start,status,steps,final_value,/);
     expect(csv[3]).toMatch(/^LBFGS,LBFGS,\{\},,"\[-1\.5,2\]",converged,/);
@@ -77,8 +63,8 @@ describe('descent run FILE', () => {
     expect(r.out).toMatch(/^valley: f\(x, y\) = \(x - 3\)\^2 \+ 8\*\(y - 5\)\^4, at most 50 steps/);
     expect(row(r.out, 'Adam lr=0.1')?.slice(0, 2)).toEqual(['Adam lr=0.1', '(0, 0)']);
     expect(r.out).toContain('│ (4, 4) ');
-    expect(existsSync(join(cwd, 'here/results.json'))).toBe(true);
-    expect(existsSync(join(cwd, 'here/results.csv'))).toBe(true);
+    expect(existsSync(join(folder.path, 'here/results.json'))).toBe(true);
+    expect(existsSync(join(folder.path, 'here/results.csv'))).toBe(true);
   });
 
   it('--verbose reports each run on stderr; --quiet prints nothing', () => {
@@ -91,7 +77,7 @@ describe('descent run FILE', () => {
     const quiet = descent('run', path, '--quiet', '--no-report');
     expect(quiet.code).toBe(0);
     expect(quiet.out + quiet.err).toBe('');
-    expect(existsSync(join(cwd, 'descent-out/banana/results.json'))).toBe(true);
+    expect(existsSync(join(folder.path, 'descent-out/banana/results.json'))).toBe(true);
   });
 });
 
@@ -186,7 +172,7 @@ iterations: 100
       expect.stringMatching(new RegExp(`^descent: ${path}: iterations: unknown key \\(known: name, description, function, .*\\)$`)),
     ]);
     expect(r.err).not.toMatch(/\bat .*\.js/);
-    expect(existsSync(join(cwd, 'descent-out'))).toBe(false);
+    expect(existsSync(join(folder.path, 'descent-out'))).toBe(false);
   });
 
   it('a YAML syntax error, a JSON syntax error and a missing file are one line each', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+import { bin } from './spawn.js';
 const cwd = mkdtempSync(join(tmpdir(), 'descent-sweep-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 

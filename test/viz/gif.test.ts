@@ -1,4 +1,3 @@
-import omggif from 'omggif';
 import { describe, expect, it } from 'vitest';
 import { trajectoryGif } from '../../src/viz/animate.js';
 import { contourLayout } from '../../src/viz/contour-plot.js';
@@ -7,18 +6,7 @@ import type { Run } from '../../src/viz/runs.js';
 import { pathOf, project } from '../../src/viz/trajectory.js';
 import { paraboloid, run, sixRuns } from './fixtures.js';
 import { colourNear, countColour, shareDrawn, type Pixels } from './pixels.js';
-
-/** Every frame of a GIF as it is shown: each frame composed over the ones before it. */
-function decodeFrames(gif: Uint8Array): { reader: omggif.GifReader; frames: Pixels[] } {
-  const reader = new omggif.GifReader(gif);
-  const canvas = new Uint8Array(reader.width * reader.height * 4);
-  const frames: Pixels[] = [];
-  for (let k = 0; k < reader.numFrames(); k++) {
-    reader.decodeAndBlitFrameRGBA(k, canvas);
-    frames.push({ width: reader.width, height: reader.height, data: canvas.slice() });
-  }
-  return { reader, frames };
-}
+import { decodeGif as decodeFrames } from './decode.js';
 
 /** The runs' every step in pixels, as the GIF draws them. */
 function pixelPaths(runs: Run[], size: { width: number; height: number }) {
