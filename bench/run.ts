@@ -17,6 +17,10 @@ const benchmarks: Record<string, Benchmark> = {
     summary: 'typed-in functions: compiled valueAndGrad against hand-written TypeScript and the graph interpreter  [--quick]',
     load: () => import('./functions.js'),
   },
+  train: {
+    summary: 'MLP 784-256-10 training step (forward, backward, Adam) against TensorFlow.js cpu and wasm  [--quick]',
+    load: () => import('./train.js'),
+  },
 };
 
 function list(): string {
