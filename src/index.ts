@@ -64,3 +64,5 @@ export { planSweep, runTask, type SweepPlan, type SweepConfiguration, type Plann
 export { rankSweep, type RankedConfiguration, type Spread, type Standing } from './engine/sweep-rank.js';
 export { runSweep, type RunSweepOptions, type SweepRun } from './engine/run-sweep.js';
 export { SweepJournal, sweepResults, sweepResultsToJson, sweepResultsToCsv, sweepRunsToCsv, type SweepResults, type SweepRunRecord } from './engine/sweep-results.js';
+
+export * from './learn/index.js';

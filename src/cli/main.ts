@@ -13,6 +13,8 @@ import { formatCurve, formatScheduleHelp, formatScheduleList, scheduleCurve } fr
 import { fail } from '../core/errors.js';
 import { runCommand, type RunFlags } from './run.js';
 import { sweepCommand, type SweepFlags } from './sweep.js';
+import { trainCommand, type TrainFlags } from './train.js';
+import { formatDatasetList } from './datasets.js';
 import { demoSections } from './demo/sections.js';
 
 /** Set by a command that ends with a code other than 0 without an error (demo: a claim that does not hold). */
@@ -137,6 +139,52 @@ Examples:
     .addHelpText('after', '\nAn interrupted sweep (Ctrl-C, a kill) resumes when run again with the same --out: finished runs are kept in results.jsonl.')
     .action(async (file: string, flags: SweepFlags) => {
       exitCode = await sweepCommand(file, flags);
+    });
+
+  program
+    .command('train')
+    .argument('[file]', 'training file, YAML or JSON (see README, "Training models")')
+    .description('fit a model to a data set (named, or a CSV or JSON file); write the history, the loss curves and an HTML report')
+    .option('--data <set>', 'a named data set (see descent datasets) or a .csv / .json file')
+    .option('--target <column>', 'the column to predict (default for a named set: its own)')
+    .option('--features <columns>', 'input columns, comma-separated (default: the named set\'s, or every other column)')
+    .option('--model <spec>', 'linear, logistic, softmax or mlp, with options, e.g. "mlp hidden=16,16 activation=tanh l2=0.001" (default: linear, logistic or softmax by the task)')
+    .option('--optimizer <spec>', 'an optimizer and its options, e.g. "adam lr=0.01" (default "sgd lr=0.01")')
+    .option('--schedule <spec>', 'a learning-rate schedule, stepped per epoch, e.g. "StepLR stepSize=5 gamma=0.5" or "ReduceLROnPlateau patience=2"')
+    .option('--schedule-step <when>', 'epoch (default) or step: when the schedule steps')
+    .option('--early-stopping <spec>', 'stop when the validation loss stops improving, e.g. "patience=5 minDelta=0 restoreBest"')
+    .option('--epochs <n>', 'passes over the training rows (default 50)')
+    .option('--batch-size <n>', 'rows per step: 1 stochastic, all the rows batch, 32-256 mini-batch (default 32; LBFGS: all the rows)')
+    .option('--scale <kind>', 'feature scaling fitted on the training rows: standard (default), minmax or none')
+    .option('--missing <policy>', 'rows with missing cells: drop (default), or fill with the mean, median or mode')
+    .option('--validation <fraction>', 'fraction of rows held out for validation (default 0.2)')
+    .option('--test <fraction>', 'fraction of rows held out for the final test (default 0)')
+    .option('--metrics <names>', 'comma-separated: mse, rmse, mae, r2 (regression), accuracy (classification)')
+    .option('--seed <n>', 'seed of the split and the shuffling (default 0)')
+    .option('--dtype <type>', 'float64 (default) or float32')
+    .option('--name <name>', 'the run\'s name (default: the file\'s name, or data-model)')
+    .option('--out <dir>', 'where to write results (default: descent-out/<name>)')
+    .option('--json', 'print the history as JSON on stdout instead of the table')
+    .option('--no-report', 'write history.json and history.csv only: no pictures, no HTML report')
+    .option('-q, --quiet', 'print nothing but errors (and --json output)')
+    .option('--verbose', 'report each epoch as it finishes, on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  descent train --data cars --target Miles_per_Gallon --model linear --optimizer "sgd lr=0.01" --batch-size 32 --epochs 50 --out out/cars
+  descent train --data penguins --model "mlp hidden=16" --optimizer "adam lr=0.01" --early-stopping "patience=5 restoreBest"
+  descent train examples/train-cars.yaml`,
+    )
+    .action(async (file: string | undefined, flags: TrainFlags) => {
+      await trainCommand(file, flags);
+    });
+
+  program
+    .command('datasets')
+    .description('list the named data sets for descent train (task, rows, default target and features, source)')
+    .action(() => {
+      console.log(formatDatasetList());
     });
 
   return program;
