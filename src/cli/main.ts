@@ -174,7 +174,7 @@ Examples:
 Examples:
   descent train --data cars --target Miles_per_Gallon --model linear --optimizer "sgd lr=0.01" --batch-size 32 --epochs 50 --out out/cars
   descent train --data penguins --model "mlp hidden=16" --optimizer "adam lr=0.01" --early-stopping "patience=5 restoreBest"
-  descent train examples/train-cars.yaml`,
+  descent train examples/train/cars.yaml`,
     )
     .action(async (file: string | undefined, flags: TrainFlags) => {
       await trainCommand(file, flags);

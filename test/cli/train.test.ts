@@ -14,7 +14,7 @@ const folder = freshFolderEachTest('descent-train-');
 const descent = (...args: string[]) => descentIn(folder.path, ...args);
 const at = (...parts: string[]) => join(folder.path, ...parts);
 const json = (path: string) => JSON.parse(readFileSync(at(path), 'utf8'));
-const example = new URL('../../examples/train-cars.yaml', import.meta.url).pathname;
+const example = new URL('../../examples/train/cars.yaml', import.meta.url).pathname;
 
 /** The command line run without waiting, so that several run at once. */
 function descentAsync(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -97,7 +97,7 @@ describe('descent train on the named data sets', () => {
     expect(readFileSync(at('f/lr.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('an experiment file (examples/train-cars.yaml) trains as its flags would', () => {
+  it('an experiment file (examples/train/cars.yaml) trains as its flags would', () => {
     const r = descent('train', example, '--out', 'ex', '--no-report');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -107,7 +107,7 @@ describe('descent train on the named data sets', () => {
     expect(h.final.test).toBeDefined();
   });
 
-  it("the README's training file is valid and says what examples/train-cars.yaml says", () => {
+  it("the README's training file is valid and says what examples/train/cars.yaml says", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const block = /```yaml train\n([\s\S]*?)```/.exec(readme)![1];
     const { description: _d, ...fromExample } = parseTrainText(readFileSync(example, 'utf8'), { source: example });

@@ -1,6 +1,6 @@
 /**
  * The sweeps the docs show are valid and say what they do: the README's sweep files (```yaml sweep blocks) and
- * examples/*.yaml parse, and the table shown after the README's first sweep is exactly what running it prints.
+ * examples/sweeps/*.yaml parse, and the table shown after the README's first sweep is exactly what running it prints.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { parseSweepText } from '../../src/engine/sweep-schema.js';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## Sweeps'), readme.indexOf('\n## ', readme.indexOf('## Sweeps') + 5));
 const blocks = [...section.matchAll(/```yaml sweep\n([\s\S]*?)```/g)].map((m) => m[1]);
-const examples = new URL('../../examples/', import.meta.url);
+const examples = new URL('../../examples/sweeps/', import.meta.url);
 const exampleFiles = readdirSync(examples).filter((f) => f.endsWith('.yaml'));
 
 describe('documented sweeps', () => {
@@ -21,7 +21,7 @@ describe('documented sweeps', () => {
     expect(exampleFiles.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(exampleFiles)('examples/%s is a valid sweep', (name) => {
+  it.each(exampleFiles)('examples/sweeps/%s is a valid sweep', (name) => {
     const sweep = parseSweepText(readFileSync(new URL(name, examples), 'utf8'), { source: name, name: name.replace(/\.yaml$/, '') });
     expect(planSweep(sweep).runs.length).toBeGreaterThan(1);
   });
