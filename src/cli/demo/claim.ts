@@ -24,7 +24,10 @@ export function point(p: readonly number[]): string {
   return `(${p.map(num).join(', ')})`;
 }
 
-/** A claim decided on the computed numbers; `holds` must come from a comparison, never a literal. */
-export function claim(text: string, holds: boolean, evidence: string): Claim {
-  return { claim: text, holds, evidence };
+/**
+ * A claim decided on the computed numbers; `holds` must come from a comparison, never a literal. `expected` is false
+ * for a seed's claim that these numbers refute (see Claim.expected).
+ */
+export function claim(text: string, holds: boolean, evidence: string, expected = true): Claim {
+  return expected ? { claim: text, holds, evidence } : { claim: text, holds, evidence, expected };
 }

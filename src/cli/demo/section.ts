@@ -16,6 +16,17 @@ export interface Claim {
   holds: boolean;
   /** The numbers that decide it, e.g. "|theta_25 - 5| = 4.8e2, growing every step". */
   evidence: string;
+  /**
+   * What the numbers were found to show when the section was written (default true). A seed's claim that the
+   * experiment honestly refutes is kept, shown as not holding, with `expected: false`; the demo fails (exit code
+   * 1) only when a claim's outcome differs from what is expected, which is a change in the library, not a finding.
+   */
+  expected?: boolean;
+}
+
+/** A claim whose outcome is not the expected one: a regression to look into. */
+export function isSurprise(c: Claim): boolean {
+  return c.holds !== (c.expected ?? true);
 }
 
 export interface DemoSectionResult extends ReportSection {
