@@ -215,4 +215,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that closes the pipe early (`descent functions | head`) is not an error of ours: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,8 @@
 /** The command line, spawned as a user runs it (the built bin in dist/). */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { bin } from './spawn.js';
@@ -39,6 +41,19 @@ describe('descent', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/unknown optimizer "adamm"/);
     expect(r.err).not.toMatch(/at .*\.js/);
+  });
+
+  it('a reader that closes the pipe early (descent run … --json | head -1) ends it quietly with code 0', async () => {
+    // Far more than a pipe's buffer (64 KiB) of JSON, so writes go on after the reader has gone.
+    const out = mkdtempSync(join(tmpdir(), 'descent-pipe-'));
+    const args = ['run', '--function', 'rosenbrock', '--optimizer', 'adam lr=0.01', '--steps', '20000', '--json', '--no-report', '--quiet', '--out', out];
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it('an unknown command exits with code 2', () => {
