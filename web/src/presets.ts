@@ -31,7 +31,7 @@ export const presets: readonly Preset[] = [
   {
     id: 'notebook-quadratic',
     title: 'Notebook: square_sum 5x² + y² from (5, 5)',
-    look: 'Plain SGD crawls along the shallow y direction, momentum overshoots and swings, the adaptive methods head almost straight for the minimum.',
+    look: 'Plain SGD crawls along the shallow y direction, momentum overshoots and swings, RMSProp and Adam head almost straight for the minimum, and Adagrad stalls after a few steps as its accumulated squares shrink the step (the notebook remarks on it).',
     state: { fn: { zoo: 'seed-quadratic' }, view: [[-7, 7], [-7, 7]], start: [5, 5], racers: notebookSettings.map(racer), steps: 100, speed: 20 },
   },
   {
@@ -49,7 +49,7 @@ export const presets: readonly Preset[] = [
   {
     id: 'saddle',
     title: 'Saddle from (1, 0.001)',
-    look: 'Descent slides towards the saddle point and stalls where the gradient nearly vanishes, until the tiny offset in y grows and it escapes; momentum escapes sooner.',
+    look: 'Descent slides towards the saddle point and stalls where the gradient nearly vanishes, until the tiny offset in y grows and it escapes; momentum and Adam escape sooner. The saddle has no minimum, so an escaped run falls for ever: momentum\'s is reported as diverged.',
     state: {
       fn: { zoo: 'saddle' },
       view: [[-2, 2], [-2, 2]],
