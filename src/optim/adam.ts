@@ -2,6 +2,8 @@ import { zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
 import { biasCorrection } from '../core/scalar.js';
+import { adamStepWasm } from '../wasm/steps.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 const beta = { min: 0, max: 1, maxExclusive: true } as const;
@@ -122,7 +124,10 @@ export function adamUpdate(p: Parameter, grad: FloatArray, state: AdamState, gro
   // amsgrad may be switched on between steps (e.g. after loading a state dict taken without it).
   if (group.amsgrad && state.maxExpAvgSq === undefined) state.maxExpAvgSq = zerosLike(p.data);
   const vMax = group.amsgrad ? state.maxExpAvgSq : undefined;
-  adamKernel(p.data, grad, state.expAvg, state.expAvgSq, vMax, adamScalars(group, state.step, decoupled));
+  const scalars = adamScalars(group, state.step, decoupled);
+  // The same step in WebAssembly SIMD (src/wasm/adam.wat) where the backend says so (src/optim/backend.ts).
+  if (wasmKernels()) adamStepWasm(p.data, grad, state, group.amsgrad, scalars);
+  else adamKernel(p.data, grad, state.expAvg, state.expAvgSq, vMax, scalars);
 }
 
 /** Adam: adaptive moment estimation, torch.optim.Adam (L2 weight decay added to the gradient). */

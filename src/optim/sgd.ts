@@ -2,6 +2,8 @@ import { zerosLike, type FloatArray } from '../core/float-array.js';
 import { fail } from '../core/errors.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { sgdStepWasm } from '../wasm/steps.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const sgdSchema = {
@@ -75,6 +77,8 @@ export class SGD extends Optimizer<typeof sgdSchema, SGDState> {
       state.momentumBuffer = zerosLike(p.data);
       first = true;
     }
-    sgdKernel(p.data, grad, group.momentum !== 0 ? state.momentumBuffer : null, first, group);
+    // The same step in WebAssembly SIMD (src/wasm/sgd.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) sgdStepWasm(p.data, grad, state, first, group);
+    else sgdKernel(p.data, grad, group.momentum !== 0 ? state.momentumBuffer : null, first, group);
   }
 }

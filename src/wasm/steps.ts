@@ -1,0 +1,82 @@
+/**
+ * One optimizer step of one parameter through the WebAssembly kernels: place the buffers (src/wasm/place.ts),
+ * stage θ and g if they are not in WebAssembly memory, call the kernel of the parameter's precision.
+ * The optimizers (src/optim/adam.ts, sgd.ts) call these when the kernel backend is wasm (src/optim/backend.ts);
+ * the math is in src/wasm/adam.wat and sgd.wat, the reference in the TypeScript kernels.
+ */
+import type { FloatArray } from '../core/float-array.js';
+import { place, type Placement } from './place.js';
+
+/** The per-step scalars of Adam (the same fields as `AdamStepScalars` in src/optim/adam.ts). */
+export interface AdamScalars {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  epsRoot: number;
+  l2: number;
+  shrink: number;
+  stepSize: number;
+  bc2: number;
+  bc2Sqrt: number;
+  maximize: boolean;
+}
+
+/** The buffers of Adam's state that live in WebAssembly memory; the step replaces them by their arena views. */
+export interface AdamBuffers {
+  expAvg: FloatArray;
+  expAvgSq: FloatArray;
+  maxExpAvgSq?: FloatArray;
+}
+
+function stageIn(pl: Placement, theta: FloatArray, grad: FloatArray): void {
+  if (pl.stageTheta === null) return;
+  pl.stageTheta.set(theta);
+  pl.stageGrad!.set(grad);
+}
+
+function stageOut(pl: Placement, theta: FloatArray): void {
+  if (pl.stageTheta !== null) theta.set(pl.stageTheta);
+}
+
+/** Adam / AdamW on one parameter; `state` is the optimizer's state object (its buffers move into the arena). */
+export function adamStepWasm(theta: FloatArray, grad: FloatArray, state: AdamBuffers, amsgrad: boolean, s: AdamScalars): void {
+  if (theta.length === 0) return;
+  const vMax = amsgrad ? state.maxExpAvgSq : undefined;
+  const pl = place(state, theta, grad, state.expAvg, state.expAvgSq, vMax);
+  state.expAvg = pl.s0!;
+  state.expAvgSq = pl.s1!;
+  if (amsgrad) state.maxExpAvgSq = pl.s2!;
+  stageIn(pl, theta, grad);
+  const flags = (s.maximize ? 1 : 0) | (amsgrad ? 2 : 0) | (s.l2 !== 0 ? 4 : 0) | (s.shrink !== 1 ? 8 : 0) | (s.epsRoot !== 0 ? 16 : 0);
+  const kernel = theta instanceof Float32Array ? pl.arena.kernels.adam_f32 : pl.arena.kernels.adam_f64;
+  kernel(
+    (pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0!.byteOffset, pl.s1!.byteOffset,
+    pl.s2?.byteOffset ?? 0, pl.end,
+    s.beta1, 1 - s.beta1, s.beta2, 1 - s.beta2, s.eps, s.epsRoot, s.l2, s.shrink, -s.stepSize, s.bc2, s.bc2Sqrt, flags,
+  );
+  stageOut(pl, theta);
+}
+
+/** The options of one SGD step (the fields of `SGDOptions` in src/optim/sgd.ts that the kernel reads). */
+export interface SGDScalars {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weightDecay: number;
+  nesterov: boolean;
+  maximize: boolean;
+}
+
+/** SGD on one parameter; `state.momentumBuffer` (null without momentum) moves into the arena. */
+export function sgdStepWasm(theta: FloatArray, grad: FloatArray, state: { momentumBuffer: FloatArray | null }, first: boolean, o: SGDScalars): void {
+  if (theta.length === 0) return;
+  const pl = place(state, theta, grad, state.momentumBuffer, null, null);
+  if (state.momentumBuffer !== null) state.momentumBuffer = pl.s0;
+  stageIn(pl, theta, grad);
+  const hasBuffer = o.momentum !== 0 && pl.s0 !== null;
+  const flags = (o.maximize ? 1 : 0) | (hasBuffer ? 2 : 0) | (first ? 4 : 0) | (o.nesterov ? 8 : 0) | (o.weightDecay !== 0 ? 16 : 0);
+  const kernel = theta instanceof Float32Array ? pl.arena.kernels.sgd_f32 : pl.arena.kernels.sgd_f64;
+  kernel((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0?.byteOffset ?? 0, pl.end,
+    -o.lr, o.momentum, 1 - o.dampening, o.weightDecay, flags);
+  stageOut(pl, theta);
+}
