@@ -5,8 +5,17 @@
  * θ, g, b and writes θ, b: 5 words. Each step is timed through the library classes (`new Adam([p]).step()`,
  * the gradient filled once with seeded values); the floor is those bytes at the bandwidth of a large native
  * copy measured in the same run, and torch.optim (single thread) runs the same cases in a child process.
+ *
+ * Each case runs three ways (src/optim/backend.ts): the TypeScript loops ('js'), the WebAssembly SIMD kernels on
+ * ordinary typed arrays (staged: θ and g copied into WebAssembly memory and θ back, every step) and the same
+ * kernels in place (`wasmParameter`: θ and g allocated in WebAssembly memory, no copy). The difference of the two
+ * wasm columns is what the per-step copy costs. Heap growth over 1,000 steps shows whether a step allocates.
+ *
+ * Extension point: bench/references.ts (torch's default and best setups, TensorFlow.js cpu and wasm), when present,
+ * returns rows that are printed against our float32 wasm rows of the same optimizer and size, in the same run.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import type { DType } from '../src/core/float-array.js';
@@ -15,6 +24,8 @@ import { Adam } from '../src/optim/adam.js';
 import { AdamW } from '../src/optim/adamw.js';
 import type { OptimizerLike } from '../src/optim/optimizer.js';
 import { SGD } from '../src/optim/sgd.js';
+import { setKernelBackend } from '../src/optim/backend.js';
+import { wasmParameter } from '../src/wasm/parameter.js';
 import { copyBandwidth, floorMs, gbPerS } from './bandwidth.js';
 import { SHARED_NOTE, machineInfo } from './machine.js';
 import { fillUniform } from './seeded.js';
@@ -30,7 +41,7 @@ const optimizers = {
 
 type OptimizerName = keyof typeof optimizers;
 
-interface Case {
+export interface Case {
   optimizer: OptimizerName;
   n: number;
   dtype: DType;
@@ -39,8 +50,14 @@ interface Case {
 // float64 last, so that the float32 rows are timed before the shared Adam kernel has seen a second array type.
 const cases: Case[] = [
   ...[1e6, 1e7].flatMap((n) => (['Adam', 'AdamW', 'SGD'] as const).map((optimizer) => ({ optimizer, n, dtype: 'float32' as const }))),
-  { optimizer: 'Adam', n: 1e6, dtype: 'float64' },
+  ...(['Adam', 'AdamW', 'SGD'] as const).map((optimizer) => ({ optimizer, n: 1e6, dtype: 'float64' as const })),
+  { optimizer: 'Adam', n: 1e7, dtype: 'float64' },
 ];
+
+/** How a case runs: the TypeScript loops, wasm on ordinary typed arrays (staged), wasm on `wasmParameter` (in place). */
+type Path = 'js' | 'wasm staged' | 'wasm in place';
+const PATHS: readonly Path[] = ['js', 'wasm staged', 'wasm in place'];
+
 
 const FULL: RepeatScheme = { warmup: 5, steps: 5, repeats: 9 };
 const QUICK: RepeatScheme = { warmup: 1, steps: 2, repeats: 2 };
@@ -50,11 +67,34 @@ const RESULTS = new URL('results/optim.json', import.meta.url);
 const label = (c: Case) => (c.optimizer === 'SGD' ? 'SGD momentum 0.9' : c.optimizer);
 const bytesPerStep = (c: Case) => optimizers[c.optimizer].words * (c.dtype === 'float32' ? 4 : 8) * c.n;
 
-function timeOurs(c: Case, scheme: RepeatScheme): Timing {
-  const data = c.dtype === 'float32' ? new Float32Array(c.n) : new Float64Array(c.n);
-  const p = new Parameter(fillUniform(data, SEED), { grad: fillUniform(data.slice(), SEED + 1) });
-  const optimizer = optimizers[c.optimizer].create(p);
-  return timePerCall(() => optimizer.step(), scheme);
+/** The case's parameter with seeded values and gradient, as an ordinary Parameter or in WebAssembly memory. */
+function makeParameter(c: Case, path: Path): Parameter {
+  const data = fillUniform(c.dtype === 'float32' ? new Float32Array(c.n) : new Float64Array(c.n), SEED);
+  const grad = fillUniform(data.slice(), SEED + 1);
+  if (path !== 'wasm in place') return new Parameter(data, { grad });
+  const p = wasmParameter(data, { stateBuffers: 2 });
+  p.grad!.set(grad);
+  return p;
+}
+
+function timeOurs(c: Case, scheme: RepeatScheme, path: Path): Timing {
+  setKernelBackend(path === 'js' ? 'js' : 'wasm');
+  const optimizer = optimizers[c.optimizer].create(makeParameter(c, path));
+  const timing = timePerCall(() => optimizer.step(), scheme);
+  setKernelBackend('auto');
+  return timing;
+}
+
+/** Used-heap growth over `steps` steps after a warm-up, in bytes (garbage not yet collected counts: that is the point). */
+function heapGrowth(c: Case, path: Path, steps: number): number {
+  setKernelBackend(path === 'js' ? 'js' : 'wasm');
+  const optimizer = optimizers[c.optimizer].create(makeParameter(c, path));
+  for (let i = 0; i < 5; i++) optimizer.step();
+  const before = v8.getHeapStatistics().used_heap_size;
+  for (let i = 0; i < steps; i++) optimizer.step();
+  const growth = v8.getHeapStatistics().used_heap_size - before;
+  setKernelBackend('auto');
+  return growth;
 }
 
 type TorchInfo = { version: string; threads: number } | { skipped: string };
@@ -66,12 +106,15 @@ function timeTorch(c: Case, scheme: RepeatScheme): TorchAnswer<TorchTiming> {
   return runTorchScript<TorchTiming>('torch_optim.py', request);
 }
 
-/** One row of the table and of the results file. */
-function row(c: Case, ours: Timing, torch: Timing | null, bandwidth: number) {
+/** One row of the table and of the results file; `ms` is the fastest path, wasm in place. */
+function row(c: Case, paths: Record<Path, Timing>, torch: Timing | null, bandwidth: number) {
   const bytes = bytesPerStep(c);
   const floor = floorMs(bytes, bandwidth);
+  const ours = paths['wasm in place'];
   return {
     case: label(c), optimizer: c.optimizer, options: optimizers[c.optimizer].options, n: c.n, dtype: c.dtype, bytesPerStep: bytes,
+    jsMs: paths.js.medianMs, stagedMs: paths['wasm staged'].medianMs, copyMs: paths['wasm staged'].medianMs - ours.medianMs,
+    ratioJsToWasm: paths.js.medianMs / ours.medianMs, jsRunsMs: paths.js.runsMs, stagedRunsMs: paths['wasm staged'].runsMs,
     ms: ours.medianMs, runsMs: ours.runsMs, gbPerS: gbPerS(bytes, ours.medianMs), floorMs: floor, ratioToFloor: ours.medianMs / floor,
     torchMs: torch?.medianMs ?? null, torchRunsMs: torch?.runsMs ?? null, ratioToTorch: torch === null ? null : ours.medianMs / torch.medianMs,
   };
@@ -79,14 +122,35 @@ function row(c: Case, ours: Timing, torch: Timing | null, bandwidth: number) {
 
 function print(rows: ReturnType<typeof row>[]): void {
   const table = new Table({
-    head: ['case', 'params', 'dtype', 'ms/step', 'GB/s', 'floor ms', 'ours/floor', 'torch ms/step', 'ours/torch'],
-    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['case', 'params', 'dtype', 'js ms', 'wasm staged ms', 'wasm ms', 'copy ms', 'js/wasm', 'GB/s', 'floor ms', 'wasm/floor', 'torch ms', 'wasm/torch'],
+    colAligns: ['left', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] }, // no colours: the output is read in logs as often as in terminals
   });
   const ratio = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
   for (const r of rows) {
-    table.push([r.case, r.n.toExponential(), r.dtype, r.ms.toFixed(2), r.gbPerS.toFixed(1), r.floorMs.toFixed(2), ratio(r.ratioToFloor),
+    table.push([r.case, r.n.toExponential(), r.dtype, r.jsMs.toFixed(2), r.stagedMs.toFixed(2), r.ms.toFixed(2), r.copyMs.toFixed(2),
+      ratio(r.ratioJsToWasm), r.gbPerS.toFixed(1), r.floorMs.toFixed(2), ratio(r.ratioToFloor),
       r.torchMs === null ? '—' : r.torchMs.toFixed(2), ratio(r.ratioToTorch)]);
+  }
+  console.log(table.toString());
+}
+
+/** The fields of bench/references.ts's rows used here (typed locally: that file is loaded only when present). */
+interface ReferenceRowLike {
+  name: string;
+  optimizer: string;
+  size: number;
+  msMedian: number;
+}
+
+async function printReferences(rows: ReturnType<typeof row>[], quick: boolean): Promise<void> {
+  const references = (await import(new URL('references.ts', import.meta.url).href)) as {
+    referenceRows(options: { quick: boolean }): Promise<ReferenceRowLike[]>;
+  };
+  const table = new Table({ head: ['reference', 'params', 'ms/step', 'our wasm ms', 'wasm/reference'], style: { head: [], border: [] } });
+  for (const ref of await references.referenceRows({ quick })) {
+    const ours = rows.find((r) => r.optimizer === ref.optimizer && r.n === ref.size && r.dtype === 'float32');
+    table.push([ref.name, ref.size.toExponential(), ref.msMedian.toFixed(2), ours?.ms.toFixed(2) ?? '—', ours === undefined ? '—' : `${(ours.ms / ref.msMedian).toFixed(2)}×`]);
   }
   console.log(table.toString());
 }
@@ -104,7 +168,7 @@ export async function main(args: string[]): Promise<void> {
   let torch: TorchInfo | undefined; // known after the first case; once skipped, not asked again
   const rows = cases.map((c) => {
     process.stderr.write(`  ${label(c)} ${c.n.toExponential()} ${c.dtype}\n`);
-    const ours = timeOurs(c, scheme);
+    const ours = Object.fromEntries(PATHS.map((path) => [path, timeOurs(c, scheme, path)])) as Record<Path, Timing>;
     const theirs = torch !== undefined && 'skipped' in torch ? null : timeTorch(c, scheme);
     if (theirs !== null) torch = 'ok' in theirs ? { version: theirs.ok.version, threads: theirs.ok.threads } : theirs;
     return row(c, ours, theirs !== null && 'ok' in theirs ? theirs.ok.timing : null, bandwidth.gbPerS);
@@ -112,15 +176,20 @@ export async function main(args: string[]): Promise<void> {
 
   print(rows);
   console.log(`median of ${scheme.repeats} runs of ${scheme.steps} steps after ${scheme.warmup} warm-up steps; floor = bytes a step moves / copy bandwidth`);
-  console.log('working sets that fit in the last-level cache (1e6 float32 Adam: 16 MB) may run under the floor, which is measured from memory');
-  if (torch !== undefined) {
-    console.log('skipped' in torch ? `torch column skipped: ${torch.skipped}` : `torch ${torch.version}, ${torch.threads} thread, default (single-tensor) implementation`);
-  }
+  console.log('wasm = SIMD kernels in place (wasmParameter); wasm staged = on ordinary typed arrays, θ and g copied in and θ out each step; copy = staged − in place');
+
+  const heapSteps = values.quick ? 100 : 1000;
+  const heapCase: Case = { optimizer: 'Adam', n: 1e5, dtype: 'float32' };
+  const heap = Object.fromEntries(PATHS.map((path) => [path, heapGrowth(heapCase, path, heapSteps)])) as Record<Path, number>;
+  console.log(`heap growth over ${heapSteps} Adam steps (1e5 float32, v8 used_heap_size): ${PATHS.map((path) => `${path} ${(heap[path] / 1024).toFixed(0)} KiB`).join(', ')}`);
+
+  // torch's setups and TensorFlow.js, from bench/references.ts (another file, loaded when present), as ratios.
+  if (existsSync(new URL('references.ts', import.meta.url))) await printReferences(rows, values.quick);
 
   if (values.quick) {
     console.log(`--quick: ${RESULTS.pathname} not written`);
     return;
   }
-  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'optim', machine, scheme, seed: SEED, bandwidth, torch, rows }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'optim', machine, scheme, seed: SEED, bandwidth, torch, heap: { steps: heapSteps, case: heapCase, bytes: heap }, rows }, null, 2)}\n`);
   console.log(`wrote ${RESULTS.pathname}`);
 }
