@@ -82,11 +82,14 @@ describe('the playground', () => {
     await racers(page, ['Adam', 'SGD']);
     const box = (await page.getByTestId('map-overlay').boundingBox())!;
     // The plot area's centre column, a quarter down: x ≈ the box's middle, y well above 0.
+    const before = JSON.stringify(await dataOf(page, 'start'));
     await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.3);
+    // The click is handled asynchronously: wait for the page to take the new start, then read it.
+    await expect.poll(async () => JSON.stringify(await dataOf(page, 'start'))).not.toBe(before);
     const start = (await dataOf(page, 'start')) as number[];
     expect(start).toHaveLength(2);
     expect(start[1]).toBeGreaterThan(1);
-    expect(await page.getByTestId('start-readout').textContent()).toContain(start[0].toPrecision(4));
+    await expect.poll(() => page.getByTestId('start-readout').textContent()).toContain(start[0].toPrecision(4));
     await race(page, 2);
     await screenshot('playground-4-raced');
     const overlay = await readCanvas(page, '[data-testid="map-overlay"]');
@@ -117,7 +120,10 @@ describe('the playground', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('racer-1-lr').fill('0.02');
     await expect.poll(() => page.evaluate('location.hash')).toMatch(/^#s=/);
-    await page.waitForTimeout(100); // let the last edit reach the URL (one animation frame)
+    // The URL follows edits within an animation frame; a loaded machine may take longer: wait until it holds the
+    // new lr (the state is base64url JSON after #s=).
+    const hashState = () => page.evaluate("JSON.stringify(JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(location.hash.slice(3).replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)))))");
+    await expect.poll(hashState, { timeout: 10_000 }).toContain('0.02');
     const url = page.url();
     const view = await dataOf(page, 'view');
     const start = await dataOf(page, 'start');
