@@ -2,7 +2,10 @@
  * Training speed of a multilayer perceptron: samples per second of one step (forward, backward by hand, Adam) of
  * an MLP 784-256-10 (ReLU, softmax cross-entropy), batch 128, float32, on synthetic data, against TensorFlow.js
  * doing the same step (tf.variable + tf.train.adam, gradients by its autodiff) on its pure-JS cpu backend and on
- * its wasm backend, timed in the same run and printed as ratios.
+ * its wasm backend, timed in the same run and printed as ratios. descent runs three ways: its matrix products in
+ * WebAssembly SIMD (the default where available), in its blocked TypeScript kernels (`setMatmulBackend('js')`),
+ * and as plain triple loops (bench/train-plain.ts); for these the forward+backward alone is timed too, and the
+ * per-step copies of the wasm path (x and weights in, weight gradients out) on their own.
  *
  * A step is about 2 × 2 × 128 × 784 × 256 ≈ 105 million floating-point operations (the first layer's forward
  * product and its weight gradient; the second layer and Adam's 203,530 parameters add little).
@@ -12,8 +15,11 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
+import { setMatmulBackend, type MatmulBackend } from '../src/learn/models/matmul.js';
 import { MLP } from '../src/learn/models/mlp.js';
 import { Adam } from '../src/optim/adam.js';
+import { MatmulWorkspace } from '../src/wasm/matmul-workspace.js';
+import { PlainMLP } from './train-plain.js';
 import { SHARED_NOTE, machineInfo } from './machine.js';
 import { fillUniform } from './seeded.js';
 import { timePerCall, type RepeatScheme, type Timing } from './timing.js';
@@ -35,13 +41,47 @@ function syntheticBatch() {
   return { x, y, rows: BATCH };
 }
 
-function timeOurs(scheme: RepeatScheme): Timing {
-  const model = new MLP({ layers: [...LAYERS], activation: 'relu', task: 'multiclass', seed: SEED, dtype: 'float32' });
-  const optimizer = new Adam([...model.parameters], { lr: LR });
+const newModel = () => new MLP({ layers: [...LAYERS], activation: 'relu', task: 'multiclass', seed: SEED, dtype: 'float32' });
+
+interface Ours {
+  step: Timing;
+  /** lossAndGrad alone: the forward and backward pass, no optimizer. */
+  passes: Timing;
+  /** The first step's loss, to check that every variant computes the same thing. */
+  loss: number;
+}
+
+/** descent's step with its products on `products`: the blocked kernels ('js'), WebAssembly ('wasm'), or plain loops. */
+function timeOurs(products: MatmulBackend | 'plain', scheme: RepeatScheme): Ours {
+  const model = newModel();
   const batch = syntheticBatch();
+  const net = products === 'plain' ? new PlainMLP(LAYERS, model.parameters, BATCH) : model;
+  if (products !== 'plain') setMatmulBackend(products);
+  try {
+    const loss = net.lossAndGrad(batch);
+    const passes = timePerCall(() => net.lossAndGrad(batch), scheme);
+    const optimizer = new Adam([...net.parameters], { lr: LR });
+    const step = timePerCall(() => {
+      net.lossAndGrad(batch);
+      optimizer.step();
+    }, scheme);
+    return { step, passes, loss };
+  } finally {
+    setMatmulBackend('auto');
+  }
+}
+
+/** What the wasm path copies per step, alone: x and every weight and bias into the workspace, each ∂W out. */
+function timeCopies(scheme: RepeatScheme): Timing {
+  const model = newModel();
+  const { x } = syntheticBatch();
+  const params = model.parameters.map((p) => p.data);
+  const grads = model.parameters.filter((_, i) => i % 2 === 0).map((p) => p.grad!);
+  const views = new MatmulWorkspace().layout([x.length, ...params.map((p) => p.length), ...grads.map((g) => g.length)]);
   return timePerCall(() => {
-    model.lossAndGrad(batch);
-    optimizer.step();
+    views[0].set(x);
+    params.forEach((p, i) => views[1 + i].set(p));
+    grads.forEach((g, i) => g.set(views[1 + params.length + i]));
   }, scheme);
 }
 
@@ -94,44 +134,74 @@ export async function main(args: string[]): Promise<void> {
   console.log(`note: ${SHARED_NOTE}`);
 
   const tf = loadTf();
-  process.stderr.write('  descent\n');
-  const ours = timeOurs(scheme);
+  const variants = [
+    { key: 'wasm', name: 'descent, products in wasm SIMD (default)' },
+    { key: 'js', name: 'descent, blocked JS kernels' },
+    { key: 'plain', name: 'descent, plain triple loops' },
+  ] as const;
+  const mine: Record<string, Ours> = {};
+  for (const v of variants) {
+    process.stderr.write(`  ${v.name}\n`);
+    mine[v.key] = timeOurs(v.key, scheme);
+  }
+  const losses = Object.values(mine).map((o) => o.loss);
+  if (Math.max(...losses) - Math.min(...losses) > 1e-5 * Math.abs(losses[0])) throw new Error(`the variants disagree on the loss: ${losses.join(', ')}`);
+  process.stderr.write('  copies of the wasm path\n');
+  const copies = timeCopies(scheme);
   const theirs: Record<string, Timing> = {};
   for (const backend of ['cpu', 'wasm'] as const) {
     process.stderr.write(`  TensorFlow.js ${backend}\n`);
     theirs[backend] = await timeTf(tf, backend, scheme);
   }
   // Ours once more after theirs, so that a change in the machine's load during the run shows up as a difference.
-  process.stderr.write('  descent (again)\n');
-  const oursAgain = timeOurs(scheme);
+  process.stderr.write('  descent wasm (again)\n');
+  const oursAgain = timeOurs('wasm', scheme);
+  const ours = mine.wasm.step;
 
   const rows = [
-    { name: 'descent (hand-written backprop + Adam)', timing: ours },
-    { name: 'descent, timed again after TensorFlow.js', timing: oursAgain },
-    { name: 'TensorFlow.js cpu (pure JS)', timing: theirs.cpu },
-    { name: 'TensorFlow.js wasm', timing: theirs.wasm },
+    ...variants.map((v) => ({ name: v.name, timing: mine[v.key].step, passes: mine[v.key].passes as Timing | null })),
+    { name: 'descent wasm, timed again after TensorFlow.js', timing: oursAgain.step, passes: oursAgain.passes },
+    { name: 'TensorFlow.js cpu (pure JS)', timing: theirs.cpu, passes: null },
+    { name: 'TensorFlow.js wasm', timing: theirs.wasm, passes: null },
   ].map((r) => ({
     name: r.name, msPerStep: r.timing.medianMs, runsMs: r.timing.runsMs, samplesPerS: (BATCH * 1000) / r.timing.medianMs,
     gflops: FLOPS / (r.timing.medianMs * 1e6), oursOverThis: r.timing.medianMs / ours.medianMs,
+    forwardBackwardMs: r.passes?.medianMs ?? null, forwardBackwardSpeedUp: r.passes === null ? null : r.passes.medianMs / mine.wasm.passes.medianMs,
   }));
   const table = new Table({
-    head: ['step', 'ms/step', 'samples/s', 'GFLOP/s', 'descent speed-up'],
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
+    head: ['step', 'ms/step', 'samples/s', 'GFLOP/s', 'wasm speed-up', 'fwd+bwd ms', 'wasm fwd+bwd speed-up'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
-  for (const r of rows) table.push([r.name, r.msPerStep.toFixed(2), r.samplesPerS.toFixed(0), r.gflops.toFixed(2), `${r.oursOverThis.toFixed(2)}×`]);
+  for (const r of rows) {
+    table.push([
+      r.name, r.msPerStep.toFixed(2), r.samplesPerS.toFixed(0), r.gflops.toFixed(2), `${r.oursOverThis.toFixed(2)}×`,
+      r.forwardBackwardMs === null ? '' : r.forwardBackwardMs.toFixed(2), r.forwardBackwardSpeedUp === null ? '' : `${r.forwardBackwardSpeedUp.toFixed(2)}×`,
+    ]);
+  }
   console.log(table.toString());
-  console.log(`median of ${scheme.repeats} runs of ${scheme.steps} steps after ${scheme.warmup} warm-up steps; speed-up = their ms/step ÷ descent's (> 1: descent is faster)`);
+  console.log(`median of ${scheme.repeats} runs of ${scheme.steps} steps after ${scheme.warmup} warm-up steps; speed-up = its ms ÷ descent wasm's (> 1: the wasm path is faster)`);
+  console.log(`copies of the wasm path (x, W, b in; ∂W out): ${copies.medianMs.toFixed(3)} ms per step, ${((100 * copies.medianMs) / mine.wasm.passes.medianMs).toFixed(1)}% of its forward+backward`);
+  const plain = {
+    forwardBackward: mine.plain.passes.medianMs / mine.wasm.passes.medianMs,
+    step: mine.plain.step.medianMs / ours.medianMs,
+    jsForwardBackward: mine.js.passes.medianMs / mine.wasm.passes.medianMs,
+  };
+  console.log(`wasm vs plain loops: forward+backward ${plain.forwardBackward.toFixed(2)}× the speed (target ≥ 3×), step ${plain.step.toFixed(2)}×; vs blocked JS: forward+backward ${plain.jsForwardBackward.toFixed(2)}×`);
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   console.log(`TensorFlow.js ${tf.version_core} (wasm: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}); ${(FLOPS / 1e6).toFixed(0)} MFLOP per step`);
-  const ratios = { toTfCpu: theirs.cpu.medianMs / ours.medianMs, toTfWasm: theirs.wasm.medianMs / ours.medianMs };
-  console.log(`descent vs TensorFlow.js cpu: ${ratios.toTfCpu.toFixed(2)}× the speed; vs wasm: ${ratios.toTfWasm.toFixed(2)}×`);
+  const ratios = {
+    toTfCpu: theirs.cpu.medianMs / ours.medianMs, toTfWasm: theirs.wasm.medianMs / ours.medianMs,
+    toPlainForwardBackward: plain.forwardBackward, toPlainStep: plain.step, toBlockedJsForwardBackward: plain.jsForwardBackward,
+    copyShareOfForwardBackward: copies.medianMs / mine.wasm.passes.medianMs,
+  };
+  console.log(`descent (wasm) vs TensorFlow.js cpu: ${ratios.toTfCpu.toFixed(2)}× the speed; vs wasm: ${ratios.toTfWasm.toFixed(2)}× (target > 1)`);
 
   if (values.quick) {
     console.log(`--quick: ${RESULTS.pathname} not written`);
     return;
   }
-  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'train', machine, scheme, seed: SEED, layers: LAYERS, batch: BATCH, dtype: 'float32', flopsPerStep: FLOPS, tfjs: tf.version_core, wasmSimd: simd, wasmThreads: threads, ratios, rows }, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify({ benchmark: 'train', machine, scheme, seed: SEED, layers: LAYERS, batch: BATCH, dtype: 'float32', flopsPerStep: FLOPS, tfjs: tf.version_core, wasmSimd: simd, wasmThreads: threads, ratios, copyMs: copies.medianMs, rows }, null, 2)}\n`);
   console.log(`wrote ${RESULTS.pathname}`);
 }

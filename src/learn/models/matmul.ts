@@ -10,8 +10,37 @@
  * (128 × 784 times 784 × 256, float32, Node 20, one core): 2 × 4 block 14.5 ms (3.5 GFLOP/s), plain dot product
  * 41 ms, i-k-j axpy over C 61 ms. A 4 × 4 block (16 accumulators) measured within 3% of 2 × 4, so the smaller
  * block stays: the loop is bound by scalar multiply-adds (V8 emits no SIMD or FMA here), not by loads.
+ *
+ * These loops are the readable reference and the fallback. Float32 networks run their products in WebAssembly
+ * SIMD instead (src/wasm/matmul.wat, through a per-network MatmulWorkspace) where the runtime validates that
+ * module: 1.6 ms for the product above (33 GFLOP/s), results within ~1e-6 of Σ|A||B| of these (float32 sums).
+ * Float64 networks stay here: f64x2 would gain at most 2× and lose the float64 rounding story.
+ * `setMatmulBackend` picks the path ('auto' by default), so tests and benchmarks run both.
  */
+import { fail } from '../../core/errors.js';
 import type { FloatArray } from '../../core/float-array.js';
+import { matmulSimdSupported } from '../../wasm/matmul-module.js';
+
+export type MatmulBackend = 'wasm' | 'js' | 'auto';
+
+const BACKENDS: readonly MatmulBackend[] = ['wasm', 'js', 'auto'];
+let backend: MatmulBackend = 'auto';
+
+/** 'wasm': float32 products in WebAssembly SIMD (fails where it is missing); 'js': these loops; 'auto': wasm where it validates. */
+export function setMatmulBackend(choice: MatmulBackend): void {
+  if (!BACKENDS.includes(choice)) fail('setMatmulBackend', `backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(choice)}`);
+  if (choice === 'wasm' && !matmulSimdSupported()) fail('setMatmulBackend', 'backend "wasm" needs WebAssembly with 128-bit SIMD, which this runtime lacks');
+  backend = choice;
+}
+
+export function getMatmulBackend(): MatmulBackend {
+  return backend;
+}
+
+/** Whether float32 products run in WebAssembly now (read at every pass, so a switch takes effect at once). */
+export function wasmMatmul(): boolean {
+  return backend === 'wasm' || (backend === 'auto' && matmulSimdSupported());
+}
 
 /**
  * C (m × n) = A (m × k) · Bᵀ (B is n × k) + bias (n, broadcast over the rows; null for none), overwriting C.
@@ -123,5 +152,17 @@ export function rowSums(a: FloatArray, out: FloatArray, rows: number, cols: numb
     let s = 0;
     for (let c = 0; c < cols; c++) s += a[from + c];
     out[r] = s;
+  }
+}
+
+/**
+ * Column sums of A (rows × cols) into out (cols), each accumulated in float64: the bias gradient Σ_r δ[r, j] read
+ * straight from δ, for the wasm path, which has no δᵀ.
+ */
+export function columnSums(a: FloatArray, out: FloatArray, rows: number, cols: number): void {
+  for (let c = 0; c < cols; c++) {
+    let s = 0;
+    for (let r = 0; r < rows; r++) s += a[r * cols + c];
+    out[c] = s;
   }
 }

@@ -6,6 +6,8 @@
  *
  * Speed: every activation, delta and transposed buffer is allocated once and grown only when a batch with more
  * rows arrives; a step allocates nothing. Buffers are in the parameters' precision; a batch may come in either.
+ * A float32 network runs its matrix products in WebAssembly SIMD where available (`wasmMatmul()`): its buffers
+ * are then views into a MatmulWorkspace, and x, weights and biases are copied in, weight gradients copied out.
  */
 import { fail, show } from '../../core/errors.js';
 import type { DType, FloatArray } from '../../core/float-array.js';
@@ -14,7 +16,17 @@ import { Random } from '../../core/random.js';
 import { initWeights, type Activation, type InitScheme } from '../init.js';
 import { outputHead, penalty, taskLoss } from '../losses.js';
 import type { Batch, Model, Task } from '../types.js';
-import { matmulNT, rowSums, transpose } from './matmul.js';
+import { MatmulWorkspace } from '../../wasm/matmul-workspace.js';
+import { activate, activationGradient } from './activations.js';
+import { columnSums, matmulNT, rowSums, transpose, wasmMatmul } from './matmul.js';
+
+/** The wasm path's copies, views into the workspace: x, then per layer W and b (in) and ∂W (as the kernel writes it). */
+interface WasmCopies {
+  x: Float32Array;
+  w: Float32Array[];
+  b: Float32Array[];
+  grad: Float32Array[];
+}
 
 export interface NetworkConfig {
   /** The model's name, e.g. `mlp`; also the owner named in error messages. */
@@ -69,6 +81,10 @@ export class Network implements Model {
   /** inputT[l]: the input of layer l + 1, transposed (size_in × rows); weightT[l]: Wᵀ (in × out). */
   private inputT: FloatArray[] = [];
   private readonly weightT: FloatArray[];
+  /** The WebAssembly memory of the float32 products, made on the first pass that takes that path. */
+  private workspace: MatmulWorkspace | null = null;
+  /** Non-null while acts and deltas are workspace views (the wasm path). */
+  private copies: WasmCopies | null = null;
 
   constructor(config: NetworkConfig) {
     const { name, layers, task, l1, l2, dtype } = config;
@@ -106,14 +122,32 @@ export class Network implements Model {
     this.weightT = weights.map((w) => allocate(dtype, w.data.length));
   }
 
-  /** Grows the buffers to hold `rows` rows (never shrinks them: the next big batch needs no allocation). */
+  /**
+   * Grows the buffers to hold `rows` rows (never shrinks them: the next big batch needs no allocation), on the
+   * path the backend switch picks now: in the workspace for wasm, ordinary arrays for the TypeScript kernels.
+   */
   private reserve(rows: number): void {
-    if (rows <= this.capacity) return;
+    const wasm = this.dtype === 'float32' && wasmMatmul();
+    if (rows <= this.capacity && wasm === (this.copies !== null)) return;
     const sizes = this.layers;
-    this.acts = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
-    this.deltas = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
-    this.deltaT = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
-    this.inputT = sizes.slice(0, -1).map((size) => allocate(this.dtype, rows * size));
+    if (wasm) {
+      this.workspace ??= new MatmulWorkspace();
+      const hidden = sizes.slice(1).map((size) => rows * size);
+      const weights = this.weights.map((w) => w.data.length);
+      const views = this.workspace.layout([rows * sizes[0], ...hidden, ...hidden, ...weights, ...sizes.slice(1), ...weights]);
+      const L = hidden.length;
+      this.acts = views.slice(1, 1 + L);
+      this.deltas = views.slice(1 + L, 1 + 2 * L);
+      this.copies = { x: views[0], w: views.slice(1 + 2 * L, 1 + 3 * L), b: views.slice(1 + 3 * L, 1 + 4 * L), grad: views.slice(1 + 4 * L) };
+      this.deltaT = [];
+      this.inputT = [];
+    } else {
+      this.acts = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
+      this.deltas = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
+      this.deltaT = sizes.slice(1).map((size) => allocate(this.dtype, rows * size));
+      this.inputT = sizes.slice(0, -1).map((size) => allocate(this.dtype, rows * size));
+      this.copies = null;
+    }
     this.capacity = rows;
   }
 
@@ -138,10 +172,23 @@ export class Network implements Model {
   private forward(x: FloatArray, rows: number): FloatArray {
     this.reserve(rows);
     const last = this.weights.length - 1;
+    const copies = this.copies;
     let input = x;
+    if (copies !== null) {
+      const n = rows * this.inputs;
+      if (x.length === n) copies.x.set(x);
+      else for (let i = 0; i < n; i++) copies.x[i] = x[i];
+      input = copies.x;
+    }
     for (let l = 0; l <= last; l++) {
       const out = this.acts[l];
-      matmulNT(input, this.weights[l].data, out, rows, this.layers[l + 1], this.layers[l], this.biases[l].data);
+      if (copies !== null) {
+        copies.w[l].set(this.weights[l].data);
+        copies.b[l].set(this.biases[l].data);
+        this.workspace!.nt(input as Float32Array, copies.w[l], out as Float32Array, copies.b[l], rows, this.layers[l + 1], this.layers[l]);
+      } else {
+        matmulNT(input, this.weights[l].data, out, rows, this.layers[l + 1], this.layers[l], this.biases[l].data);
+      }
       if (l < last) activate(this.activation, out, rows * this.layers[l + 1]);
       input = out;
     }
@@ -157,6 +204,7 @@ export class Network implements Model {
    * is already in δᴸ. Overwrites every grad.
    */
   private backward(x: FloatArray, rows: number): void {
+    if (this.copies !== null) return this.backwardWasm(this.copies, rows);
     const layers = this.layers;
     for (let l = this.weights.length - 1; l >= 0; l--) {
       const fanIn = layers[l];
@@ -172,6 +220,26 @@ export class Network implements Model {
         transpose(w.data, this.weightT[l], fanOut, fanIn);
         const below = this.deltas[l - 1];
         matmulNT(delta, this.weightT[l], below, rows, fanIn, fanOut, null);
+        activationGradient(this.activation, this.acts[l - 1], below, rows * fanIn);
+      }
+    }
+  }
+
+  /** The same backward pass with the products in WebAssembly: ∂W = δᵀa and δ·W need no transposed copies. */
+  private backwardWasm(copies: WasmCopies, rows: number): void {
+    const layers = this.layers;
+    const workspace = this.workspace!;
+    for (let l = this.weights.length - 1; l >= 0; l--) {
+      const fanIn = layers[l];
+      const fanOut = layers[l + 1];
+      const input = (l === 0 ? copies.x : this.acts[l - 1]) as Float32Array;
+      const delta = this.deltas[l] as Float32Array;
+      workspace.tn(delta, input, copies.grad[l], fanOut, fanIn, rows);
+      (this.weights[l].grad as FloatArray).set(copies.grad[l]);
+      columnSums(delta, this.biases[l].grad as FloatArray, rows, fanOut);
+      if (l > 0) {
+        const below = this.deltas[l - 1] as Float32Array;
+        workspace.nn(delta, copies.w[l], below, rows, fanIn, fanOut);
         activationGradient(this.activation, this.acts[l - 1], below, rows * fanIn);
       }
     }
@@ -196,30 +264,5 @@ export class Network implements Model {
     this.checkInput(x, rows);
     if (out.length < rows * this.outputs) fail(this.name, `out holds ${out.length} values, fewer than ${rows} rows × ${this.outputs} outputs`);
     outputHead(this.task, this.forward(x, rows), rows, this.outputs, out);
-  }
-}
-
-/** a = f(z) in place over n values. */
-function activate(activation: Activation, z: FloatArray, n: number): void {
-  if (activation === 'relu') {
-    for (let i = 0; i < n; i++) if (z[i] < 0) z[i] = 0; // NaN passes through: divergence stays visible
-  } else if (activation === 'tanh') {
-    for (let i = 0; i < n; i++) z[i] = Math.tanh(z[i]);
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = z[i];
-      z[i] = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-    }
-  }
-}
-
-/** δ ← δ ⊙ f′(z), with f′ computed from a = f(z). */
-function activationGradient(activation: Activation, a: FloatArray, delta: FloatArray, n: number): void {
-  if (activation === 'relu') {
-    for (let i = 0; i < n; i++) if (!(a[i] > 0)) delta[i] = 0;
-  } else if (activation === 'tanh') {
-    for (let i = 0; i < n; i++) delta[i] *= 1 - a[i] * a[i];
-  } else {
-    for (let i = 0; i < n; i++) delta[i] *= a[i] * (1 - a[i]);
   }
 }
