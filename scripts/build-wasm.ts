@@ -3,9 +3,10 @@
  * src/wasm/kernels.wasm.ts, the file the library loads. Run it after editing a .wat template.
  */
 import { writeFileSync } from 'node:fs';
-import { assembleKernels, kernelsModuleSource } from './wasm-assemble.js';
+import { assembleKernels, FAMILIES, kernelsModuleSource } from './wasm-assemble.js';
 
-const bytes = await assembleKernels();
+const modules = await assembleKernels();
 const target = new URL('../src/wasm/kernels.wasm.ts', import.meta.url);
-writeFileSync(target, kernelsModuleSource(bytes));
-console.log(`wrote ${target.pathname} (${bytes.length} bytes of WebAssembly)`);
+writeFileSync(target, kernelsModuleSource(modules));
+const sizes = FAMILIES.map((family) => `${family} ${modules[family].length}`).join(', ');
+console.log(`wrote ${target.pathname} (bytes of WebAssembly per module: ${sizes})`);

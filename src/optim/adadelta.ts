@@ -1,6 +1,8 @@
 import { zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { adadeltaStepWasm } from '../wasm/steps-adaptive.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const adadeltaSchema = {
@@ -57,6 +59,8 @@ export class Adadelta extends Optimizer<typeof adadeltaSchema, AdadeltaState> {
 
   protected update(p: Parameter, grad: FloatArray, state: AdadeltaState, group: ParamGroup<AdadeltaOptions>): void {
     state.step += 1;
-    adadeltaKernel(p.data, grad, state.squareAvg, state.accDelta, group);
+    // The same step in WebAssembly SIMD (src/wasm/adadelta.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) adadeltaStepWasm(p.data, grad, state, group);
+    else adadeltaKernel(p.data, grad, state.squareAvg, state.accDelta, group);
   }
 }

@@ -1,6 +1,8 @@
 import { arrayLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { adagradStepWasm } from '../wasm/steps-adaptive.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const adagradSchema = {
@@ -62,6 +64,8 @@ export class Adagrad extends Optimizer<typeof adagradSchema, AdagradState> {
   protected update(p: Parameter, grad: FloatArray, state: AdagradState, group: ParamGroup<AdagradOptions>): void {
     state.step += 1;
     const clr = group.lr / (1 + (state.step - 1) * group.lrDecay);
-    adagradKernel(p.data, grad, state.sum, clr, group);
+    // The same step in WebAssembly SIMD (src/wasm/adagrad.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) adagradStepWasm(p.data, grad, state, clr, group);
+    else adagradKernel(p.data, grad, state.sum, clr, group);
   }
 }

@@ -92,24 +92,28 @@ export function adamKernel(
   }
 }
 
-/** Derives the scalars of step t from a group's options. */
-export function adamScalars(group: AdamOptions, t: number, decoupled: boolean): AdamStepScalars {
-  const [beta1, beta2] = group.betas;
+/** The scalars of one step, filled in place by `adamUpdate` every step (a step allocates nothing). */
+const scratch: AdamStepScalars = { lr: 0, beta1: 0, beta2: 0, eps: 0, epsRoot: 0, l2: 0, shrink: 1, stepSize: 0, bc2: 1, bc2Sqrt: 1, maximize: false };
+
+/** Derives the scalars of step t from a group's options, into `into` (a new object when omitted). */
+export function adamScalars(group: AdamOptions, t: number, decoupled: boolean, into?: AdamStepScalars): AdamStepScalars {
+  const beta1 = group.betas[0];
+  const beta2 = group.betas[1];
   const bc1 = group.biasCorrection ? biasCorrection(beta1, t) : 1;
   const bc2 = group.biasCorrection ? biasCorrection(beta2, t) : 1;
-  return {
-    lr: group.lr,
-    beta1,
-    beta2,
-    eps: group.eps,
-    epsRoot: group.epsRoot,
-    l2: decoupled ? 0 : group.weightDecay,
-    shrink: decoupled ? 1 - group.lr * group.weightDecay : 1,
-    stepSize: group.lr / bc1,
-    bc2,
-    bc2Sqrt: Math.sqrt(bc2),
-    maximize: group.maximize,
-  };
+  const s = into ?? { ...scratch };
+  s.lr = group.lr;
+  s.beta1 = beta1;
+  s.beta2 = beta2;
+  s.eps = group.eps;
+  s.epsRoot = group.epsRoot;
+  s.l2 = decoupled ? 0 : group.weightDecay;
+  s.shrink = decoupled ? 1 - group.lr * group.weightDecay : 1;
+  s.stepSize = group.lr / bc1;
+  s.bc2 = bc2;
+  s.bc2Sqrt = Math.sqrt(bc2);
+  s.maximize = group.maximize;
+  return s;
 }
 
 export function initAdamState(p: Parameter, amsgrad: boolean): AdamState {
@@ -124,7 +128,7 @@ export function adamUpdate(p: Parameter, grad: FloatArray, state: AdamState, gro
   // amsgrad may be switched on between steps (e.g. after loading a state dict taken without it).
   if (group.amsgrad && state.maxExpAvgSq === undefined) state.maxExpAvgSq = zerosLike(p.data);
   const vMax = group.amsgrad ? state.maxExpAvgSq : undefined;
-  const scalars = adamScalars(group, state.step, decoupled);
+  const scalars = adamScalars(group, state.step, decoupled, scratch);
   // The same step in WebAssembly SIMD (src/wasm/adam.wat) where the backend says so (src/optim/backend.ts).
   if (wasmKernels()) adamStepWasm(p.data, grad, state, group.amsgrad, scalars);
   else adamKernel(p.data, grad, state.expAvg, state.expAvgSq, vMax, scalars);

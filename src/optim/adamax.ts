@@ -3,6 +3,8 @@ import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
 import { biasCorrection } from '../core/scalar.js';
 import { adamSchema } from './adam.js';
+import { adamaxStepWasm } from '../wasm/steps-adam-family.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const adamaxSchema = {
@@ -36,7 +38,8 @@ export interface AdamaxState {
  * `clr` is γ/(1 − β₁ᵗ). Convention: torch adds ε to |g_t| inside the maximum.
  */
 export function adamaxKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, u: FloatArray, clr: number, o: AdamaxOptions): void {
-  const [beta1, beta2] = o.betas;
+  const beta1 = o.betas[0];
+  const beta2 = o.betas[1];
   const { eps, weightDecay: lambda, maximize } = o;
   const n = theta.length;
   for (let i = 0; i < n; i++) {
@@ -60,6 +63,9 @@ export class Adamax extends Optimizer<typeof adamaxSchema, AdamaxState> {
 
   protected update(p: Parameter, grad: FloatArray, state: AdamaxState, group: ParamGroup<AdamaxOptions>): void {
     state.step += 1;
-    adamaxKernel(p.data, grad, state.expAvg, state.expInf, group.lr / biasCorrection(group.betas[0], state.step), group);
+    const clr = group.lr / biasCorrection(group.betas[0], state.step);
+    // The same step in WebAssembly SIMD (src/wasm/adamax.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) adamaxStepWasm(p.data, grad, state, clr, group);
+    else adamaxKernel(p.data, grad, state.expAvg, state.expInf, clr, group);
   }
 }

@@ -1,6 +1,8 @@
 import { zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { lionStepWasm } from '../wasm/steps-adam-family.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 const beta = { min: 0, max: 1, maxExclusive: true } as const;
@@ -35,7 +37,8 @@ export interface LionState {
  */
 export function lionKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, o: LionOptions): void {
   const { lr, weightDecay: lambda, maximize } = o;
-  const [beta1, beta2] = o.betas;
+  const beta1 = o.betas[0];
+  const beta2 = o.betas[1];
   const shrink = 1 - lr * lambda;
   const n = theta.length;
   for (let i = 0; i < n; i++) {
@@ -59,6 +62,8 @@ export class Lion extends Optimizer<typeof lionSchema, LionState> {
 
   protected update(p: Parameter, grad: FloatArray, state: LionState, group: ParamGroup<LionOptions>): void {
     state.step += 1;
-    lionKernel(p.data, grad, state.expAvg, group);
+    // The same step in WebAssembly SIMD (src/wasm/lion.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) lionStepWasm(p.data, grad, state, group);
+    else lionKernel(p.data, grad, state.expAvg, group);
   }
 }

@@ -3,6 +3,8 @@ import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
 import { biasCorrection } from '../core/scalar.js';
 import { adamSchema } from './adam.js';
+import { nadamStepWasm } from '../wasm/steps-adam-family.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const nadamSchema = {
@@ -48,7 +50,8 @@ export interface NAdamStepScalars {
  * use Π_t · μ_{t+1}). We follow 1.13, the version our parity fixtures come from. No maximize option in 1.13.
  */
 export function nadamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, v: FloatArray, s: NAdamStepScalars, o: NAdamOptions): void {
-  const [beta1, beta2] = o.betas;
+  const beta1 = o.betas[0];
+  const beta2 = o.betas[1];
   const { eps, weightDecay: lambda } = o;
   const { gradWeight, momentumWeight, bc2 } = s;
   const n = theta.length;
@@ -65,6 +68,8 @@ export function nadamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, 
 
 /** NAdam: Adam with Nesterov momentum and a warming momentum schedule. torch.optim.NAdam. */
 export class NAdam extends Optimizer<typeof nadamSchema, NAdamState> {
+  private readonly scalars: NAdamStepScalars = { gradWeight: 0, momentumWeight: 0, bc2: 1 };
+
   constructor(params: Parameter[] | ParamGroupInput<NAdamOptions>[], options?: Partial<NAdamOptions>) {
     super('NAdam', nadamSchema, params, options);
   }
@@ -81,11 +86,12 @@ export class NAdam extends Optimizer<typeof nadamSchema, NAdamState> {
     const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi));
     state.muProduct *= mu;
     const muProductNext = state.muProduct * mu * muNext;
-    const scalars = {
-      gradWeight: (lr * (1 - mu)) / (1 - state.muProduct),
-      momentumWeight: (lr * muNext) / (1 - muProductNext),
-      bc2: biasCorrection(group.betas[1], t),
-    };
-    nadamKernel(p.data, grad, state.expAvg, state.expAvgSq, scalars, group);
+    const s = this.scalars; // reused: a step allocates nothing
+    s.gradWeight = (lr * (1 - mu)) / (1 - state.muProduct);
+    s.momentumWeight = (lr * muNext) / (1 - muProductNext);
+    s.bc2 = biasCorrection(group.betas[1], t);
+    // The same step in WebAssembly SIMD (src/wasm/nadam.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) nadamStepWasm(p.data, grad, state, s, group);
+    else nadamKernel(p.data, grad, state.expAvg, state.expAvgSq, s, group);
   }
 }

@@ -138,16 +138,22 @@ export abstract class Optimizer<S extends OptionSchema = OptionSchema, State ext
    */
   step(closure?: Closure): number | undefined {
     const loss = closure ? closure() : undefined;
-    for (const group of this.paramGroups) {
-      for (const p of group.params) {
-        if (p.grad === null) continue;
-        checkGradient(p, this.name);
+    // Indexed loops and no closures: a step allocates nothing (issue 8; test/optim/allocation.test.ts).
+    const groups = this.paramGroups;
+    for (let k = 0; k < groups.length; k++) {
+      const group = groups[k];
+      const params = group.params;
+      for (let j = 0; j < params.length; j++) {
+        const p = params[j];
+        const grad = p.grad;
+        if (grad === null) continue;
+        if (!gradientMatches(p.data, grad)) checkGradient(p, this.name);
         let state = this.state.get(p);
         if (state === undefined) {
           state = this.initState(p, group);
           this.state.set(p, state);
         }
-        this.update(p, p.grad, state, group);
+        this.update(p, grad, state, group);
       }
     }
     return loss;
@@ -215,6 +221,12 @@ export abstract class Optimizer<S extends OptionSchema = OptionSchema, State ext
     for (const [key, value] of Object.entries(raw)) state[key] = decodeState(value, p.data, owner, `state.${key}`);
     return state as State;
   }
+}
+
+/** The common case of `checkGradient`, checked without building its messages: same type, same length. */
+function gradientMatches(data: FloatArray, grad: FloatArray): boolean {
+  if (grad.length !== data.length) return false;
+  return data instanceof Float32Array ? grad instanceof Float32Array : data instanceof Float64Array && grad instanceof Float64Array;
 }
 
 function encodeState(value: unknown): StateValue {

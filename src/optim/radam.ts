@@ -3,6 +3,8 @@ import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
 import { biasCorrection } from '../core/scalar.js';
 import { adamSchema } from './adam.js';
+import { radamStepWasm } from '../wasm/steps-adam-family.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const radamSchema = {
@@ -42,7 +44,8 @@ export interface RAdamStepScalars {
  *     else:        θ_t ← θ_{t-1} − γ m̂_t
  */
 export function radamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, v: FloatArray, s: RAdamStepScalars, o: RAdamOptions): void {
-  const [beta1, beta2] = o.betas;
+  const beta1 = o.betas[0];
+  const beta2 = o.betas[1];
   const { lr, eps, weightDecay: lambda } = o;
   const { bc1, bc2Sqrt, rect } = s;
   const n = theta.length;
@@ -63,6 +66,8 @@ export function radamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, 
 
 /** RAdam: Adam that falls back to momentum SGD until its variance estimate can be trusted. torch.optim.RAdam. */
 export class RAdam extends Optimizer<typeof radamSchema, RAdamState> {
+  private readonly scalars: RAdamStepScalars = { bc1: 1, bc2Sqrt: 1, rect: null };
+
   constructor(params: Parameter[] | ParamGroupInput<RAdamOptions>[], options?: Partial<RAdamOptions>) {
     super('RAdam', radamSchema, params, options);
   }
@@ -78,6 +83,12 @@ export class RAdam extends Optimizer<typeof radamSchema, RAdamState> {
     const rhoInf = 2 / (1 - beta2) - 1;
     const rhoT = rhoInf - (2 * t * beta2 ** t) / bc2;
     const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : null;
-    radamKernel(p.data, grad, state.expAvg, state.expAvgSq, { bc1: biasCorrection(group.betas[0], t), bc2Sqrt: Math.sqrt(bc2), rect }, group);
+    const s = this.scalars; // reused: a step allocates nothing
+    s.bc1 = biasCorrection(group.betas[0], t);
+    s.bc2Sqrt = Math.sqrt(bc2);
+    s.rect = rect;
+    // The same step in WebAssembly SIMD (src/wasm/radam.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) radamStepWasm(p.data, grad, state, s, group);
+    else radamKernel(p.data, grad, state.expAvg, state.expAvgSq, s, group);
   }
 }

@@ -1,6 +1,8 @@
 import { zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { rmspropStepWasm } from '../wasm/steps-adaptive.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const rmspropSchema = {
@@ -84,6 +86,8 @@ export class RMSprop extends Optimizer<typeof rmspropSchema, RMSpropState> {
     // Buffers appear when their option is on, even if it was switched on after the first step.
     if (group.momentum > 0) state.momentumBuffer ??= zerosLike(p.data);
     if (group.centered) state.gradAvg ??= zerosLike(p.data);
+    // The same step in WebAssembly SIMD (src/wasm/rmsprop.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) return rmspropStepWasm(p.data, grad, state, group);
     const buf = group.momentum > 0 ? state.momentumBuffer : undefined;
     rmspropKernel(p.data, grad, state.squareAvg, group.centered ? state.gradAvg : undefined, buf, group);
   }

@@ -1,9 +1,12 @@
 /**
- * The compiled kernels as a WebAssembly.Module, decoded and compiled once, synchronously, on first use.
+ * The compiled kernels as WebAssembly.Modules, one per optimizer family, each decoded and compiled once,
+ * synchronously, on first use.
  *
  * The bytes ship inside the package as base64 (src/wasm/kernels.wasm.ts, from src/wasm/*.wat), so loading needs
- * no fs, no fetch and no bundler plugin: `new WebAssembly.Module(bytes)` works in Node and in browsers (the module
- * is about 1.3 KB, under the 4 KB that browsers allow to compile synchronously on the main thread).
+ * no fs, no fetch and no bundler plugin: `new WebAssembly.Module(bytes)` works in Node and in browsers. Chromium
+ * compiles synchronously on the main thread only modules under 4 KB; all the kernels together are larger, so they
+ * come as several modules (scripts/wasm-assemble.ts: 'core' = Adam/AdamW and SGD, then one per other optimizer,
+ * each under 1.5 KB), and a module is compiled only when an optimizer of that family first steps.
  * Feature detection is `WebAssembly.validate` of those very bytes: false where WebAssembly or its 128-bit SIMD is
  * missing, and then the optimizers keep their TypeScript loops.
  */
@@ -29,13 +32,29 @@ interface WebAssemblyApi {
 /** The runtime's WebAssembly object, or undefined where there is none. */
 export const webAssembly = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 
-/** The kernels' exports; pointers and `end` are byte offsets into the instance's memory (see adam.wat, sgd.wat). */
-export interface KernelExports {
-  adam_f32: AdamKernel;
-  adam_f64: AdamKernel;
-  sgd_f32: SGDKernel;
-  sgd_f64: SGDKernel;
+/** A kernel family: one module ('core': adam.wat and sgd.wat; otherwise src/wasm/<family>.wat). */
+export type KernelFamily = keyof typeof KERNELS_WASM_BASE64;
+
+/** Each family's exports; pointers and `end` are byte offsets into the instance's memory (see the .wat files). */
+export interface FamilyExports {
+  core: { adam_f32: AdamKernel; adam_f64: AdamKernel; sgd_f32: SGDKernel; sgd_f64: SGDKernel; adam_s_f32: Twin; adam_s_f64: Twin; sgd_s_f32: Twin; sgd_s_f64: Twin };
+  rmsprop: { rmsprop_f32: RMSpropKernel; rmsprop_f64: RMSpropKernel; rmsprop_s_f32: Twin; rmsprop_s_f64: Twin };
+  adagrad: { adagrad_f32: AdagradKernel; adagrad_f64: AdagradKernel; adagrad_s_f32: Twin; adagrad_s_f64: Twin };
+  adamax: { adamax_f32: AdamaxKernel; adamax_f64: AdamaxKernel; adamax_s_f32: Twin; adamax_s_f64: Twin };
+  nadam: { nadam_f32: NAdamKernel; nadam_f64: NAdamKernel; nadam_s_f32: Twin; nadam_s_f64: Twin };
+  radam: { radam_f32: RAdamKernel; radam_f64: RAdamKernel; radam_s_f32: Twin; radam_s_f64: Twin };
+  lion: { lion_f32: LionKernel; lion_f64: LionKernel; lion_s_f32: Twin; lion_s_f64: Twin };
+  adadelta: { adadelta_f32: AdadeltaKernel; adadelta_f64: AdadeltaKernel; adadelta_s_f32: Twin; adadelta_s_f64: Twin };
 }
+
+/**
+ * A kernel's scalar-block twin (scripts/wasm-assemble.ts `scalarBlockTwin`): the same pointers and `end`, then the
+ * byte offset of the scalars, written in the kernel's parameter order, and the flags.
+ */
+export type Twin = (...pointersEndScalarsFlags: number[]) => void;
+
+/** The 'core' module's exports (Adam/AdamW and SGD), the ones src/wasm/parallel*.ts run on threads. */
+export type KernelExports = FamilyExports['core'];
 
 export type AdamKernel = (
   p: number, g: number, m: number, v: number, vmax: number, end: number,
@@ -49,25 +68,64 @@ export type SGDKernel = (
   negLr: number, mu: number, oneMinusDampening: number, lambda: number, flags: number,
 ) => void;
 
-let bytes: Uint8Array | undefined;
-let module: WasmModule | undefined;
+export type RMSpropKernel = (
+  p: number, g: number, v: number, gBar: number, buf: number, end: number,
+  alpha: number, oneMinusAlpha: number, eps: number, epsRoot: number, lambda: number, mu: number, negLr: number, flags: number,
+) => void;
+
+export type AdagradKernel = (p: number, g: number, sum: number, end: number, eps: number, epsRoot: number, lambda: number, negClr: number, flags: number) => void;
+
+export type AdamaxKernel = (
+  p: number, g: number, m: number, u: number, end: number,
+  beta1: number, oneMinusBeta1: number, beta2: number, eps: number, lambda: number, negClr: number, flags: number,
+) => void;
+
+export type NAdamKernel = (
+  p: number, g: number, m: number, v: number, end: number,
+  beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, eps: number, lambda: number,
+  bc2: number, negGradWeight: number, negMomentumWeight: number, flags: number,
+) => void;
+
+export type RAdamKernel = (
+  p: number, g: number, m: number, v: number, end: number,
+  beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, eps: number, lambda: number,
+  bc1: number, lr: number, bc2Sqrt: number, rect: number, flags: number,
+) => void;
+
+export type LionKernel = (
+  p: number, g: number, m: number, end: number,
+  beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, shrink: number, negLr: number, flags: number,
+) => void;
+
+export type AdadeltaKernel = (
+  p: number, g: number, v: number, u: number, end: number,
+  rho: number, oneMinusRho: number, eps: number, lambda: number, negLr: number, flags: number,
+) => void;
+
+const bytes: Partial<Record<KernelFamily, Uint8Array>> = {};
+const modules: Partial<Record<KernelFamily, WasmModule>> = {};
 let supported: boolean | undefined;
 
-/** The module's bytes, decoded from base64 once. */
-export function kernelBytes(): Uint8Array {
-  if (bytes === undefined) {
-    const text = atob(KERNELS_WASM_BASE64);
-    bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+/** A family's module bytes (by default 'core'), decoded from base64 once. */
+export function kernelBytes(family: KernelFamily = 'core'): Uint8Array {
+  let decoded = bytes[family];
+  if (decoded === undefined) {
+    const text = atob(KERNELS_WASM_BASE64[family]);
+    decoded = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) decoded[i] = text.charCodeAt(i);
+    bytes[family] = decoded;
   }
-  return bytes;
+  return decoded;
 }
 
-/** Whether this runtime has WebAssembly with 128-bit SIMD, i.e. can run the kernels. */
+/** The families, in the order of src/wasm/kernels.wasm.ts. */
+export const kernelFamilies = Object.keys(KERNELS_WASM_BASE64) as KernelFamily[];
+
+/** Whether this runtime has WebAssembly with 128-bit SIMD, i.e. can run the kernels (every family validates). */
 export function wasmSimdSupported(): boolean {
   if (supported === undefined) {
     try {
-      supported = webAssembly !== undefined && webAssembly.validate(kernelBytes());
+      supported = webAssembly !== undefined && kernelFamilies.every((family) => webAssembly!.validate(kernelBytes(family)));
     } catch {
       supported = false;
     }
@@ -75,14 +133,9 @@ export function wasmSimdSupported(): boolean {
   return supported!;
 }
 
-/** The compiled module (compiled on first call). Callers check `wasmSimdSupported()` first. */
-function kernelModule(): WasmModule {
-  module ??= new webAssembly!.Module(kernelBytes());
-  return module;
-}
-
-/** A new instance of the kernels over `memory`. */
-export function instantiateKernels(memory: WasmMemory): KernelExports {
-  const instance = new webAssembly!.Instance(kernelModule(), { env: { memory } });
-  return instance.exports as unknown as KernelExports;
+/** A new instance of one family's kernels over `memory` (the module compiled on first call). Callers check `wasmSimdSupported()` first. */
+export function instantiateKernels<F extends KernelFamily>(family: F, memory: WasmMemory): FamilyExports[F] {
+  const module = (modules[family] ??= new webAssembly!.Module(kernelBytes(family)));
+  const instance = new webAssembly!.Instance(module, { env: { memory } });
+  return instance.exports as unknown as FamilyExports[F];
 }

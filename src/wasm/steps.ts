@@ -28,13 +28,26 @@ export interface AdamBuffers {
   maxExpAvgSq?: FloatArray;
 }
 
-function stageIn(pl: Placement, theta: FloatArray, grad: FloatArray): void {
+/** Byte offset of the arena's scalar block (src/wasm/memory.ts), the `_s_` kernels' scalars argument. */
+export const SCALARS = 0;
+
+/**
+ * The scalar block in the kernel's precision: the step writes its scalars there, in the kernel's parameter order,
+ * and calls the `_s_` twin (float arguments from JavaScript would each be boxed: an allocation per step).
+ */
+export function scalarBlock(pl: Placement, f32: boolean): Float32Array | Float64Array {
+  return f32 ? pl.arena.scalars32 : pl.arena.scalars64;
+}
+
+/** Copies θ and g into the staging buffers (staged placements only). */
+export function stageIn(pl: Placement, theta: FloatArray, grad: FloatArray): void {
   if (pl.stageTheta === null) return;
   pl.stageTheta.set(theta);
   pl.stageGrad!.set(grad);
 }
 
-function stageOut(pl: Placement, theta: FloatArray): void {
+/** Copies the stepped θ back out of its staging buffer (staged placements only). */
+export function stageOut(pl: Placement, theta: FloatArray): void {
   if (pl.stageTheta !== null) theta.set(pl.stageTheta);
 }
 
@@ -48,11 +61,14 @@ export function adamStepWasm(theta: FloatArray, grad: FloatArray, state: AdamBuf
   if (amsgrad) state.maxExpAvgSq = pl.s2!;
   stageIn(pl, theta, grad);
   const flags = (s.maximize ? 1 : 0) | (amsgrad ? 2 : 0) | (s.l2 !== 0 ? 4 : 0) | (s.shrink !== 1 ? 8 : 0) | (s.epsRoot !== 0 ? 16 : 0);
-  const kernel = theta instanceof Float32Array ? pl.arena.kernels.adam_f32 : pl.arena.kernels.adam_f64;
-  kernel(
+  const f32 = theta instanceof Float32Array;
+  const k = pl.arena.kernels('core');
+  const b = scalarBlock(pl, f32);
+  b[0] = s.beta1; b[1] = 1 - s.beta1; b[2] = s.beta2; b[3] = 1 - s.beta2; b[4] = s.eps; b[5] = s.epsRoot;
+  b[6] = s.l2; b[7] = s.shrink; b[8] = -s.stepSize; b[9] = s.bc2; b[10] = s.bc2Sqrt;
+  (f32 ? k.adam_s_f32 : k.adam_s_f64)(
     (pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0!.byteOffset, pl.s1!.byteOffset,
-    pl.s2?.byteOffset ?? 0, pl.end,
-    s.beta1, 1 - s.beta1, s.beta2, 1 - s.beta2, s.eps, s.epsRoot, s.l2, s.shrink, -s.stepSize, s.bc2, s.bc2Sqrt, flags,
+    pl.s2?.byteOffset ?? 0, pl.end, SCALARS, flags,
   );
   stageOut(pl, theta);
 }
@@ -75,8 +91,10 @@ export function sgdStepWasm(theta: FloatArray, grad: FloatArray, state: { moment
   stageIn(pl, theta, grad);
   const hasBuffer = o.momentum !== 0 && pl.s0 !== null;
   const flags = (o.maximize ? 1 : 0) | (hasBuffer ? 2 : 0) | (first ? 4 : 0) | (o.nesterov ? 8 : 0) | (o.weightDecay !== 0 ? 16 : 0);
-  const kernel = theta instanceof Float32Array ? pl.arena.kernels.sgd_f32 : pl.arena.kernels.sgd_f64;
-  kernel((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0?.byteOffset ?? 0, pl.end,
-    -o.lr, o.momentum, 1 - o.dampening, o.weightDecay, flags);
+  const f32 = theta instanceof Float32Array;
+  const k = pl.arena.kernels('core');
+  const b = scalarBlock(pl, f32);
+  b[0] = -o.lr; b[1] = o.momentum; b[2] = 1 - o.dampening; b[3] = o.weightDecay;
+  (f32 ? k.sgd_s_f32 : k.sgd_s_f64)((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0?.byteOffset ?? 0, pl.end, SCALARS, flags);
   stageOut(pl, theta);
 }

@@ -1,6 +1,6 @@
 /**
- * The WebAssembly SIMD kernels (src/wasm/) against the TypeScript loops and torch 1.13: every Adam, AdamW and SGD
- * case of the parity fixture (test/fixtures/optim/parity.json, see parity.test.ts) replayed through both backends,
+ * The WebAssembly SIMD kernels (src/wasm/) against the TypeScript loops and torch 1.13: every case of the parity
+ * fixture for an optimizer with a kernel (WASM_OPTIMIZERS) (test/fixtures/optim/parity.json, see parity.test.ts) replayed through both backends,
  * with parameters in ordinary typed arrays (the staged path) and in WebAssembly memory (`wasmParameter`, in place).
  *   float64: wasm and js agree bit for bit, and both follow the fixture to 1e-12 of the coordinate's scale;
  *   float32: both follow torch's float32 run to 1e-5 of scale.
@@ -8,12 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FloatArray } from '../../src/core/float-array.js';
+import { isFloatArray, type FloatArray } from '../../src/core/float-array.js';
 import { Parameter } from '../../src/core/parameter.js';
 import { setKernelBackend, type KernelBackend } from '../../src/optim/backend.js';
-import type { OptimizerLike } from '../../src/optim/optimizer.js';
+import type { Optimizer, OptimizerLike } from '../../src/optim/optimizer.js';
 import { getOptimizer } from '../../src/optim/registry.js';
 import { wasmSimdSupported } from '../../src/wasm/module.js';
+import { arenaOf } from '../../src/wasm/memory.js';
 import { wasmParameter } from '../../src/wasm/parameter.js';
 import { assertClose, coordinateScale } from '../helpers/assert-close.js';
 
@@ -31,7 +32,9 @@ interface ParityCase {
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/optim/parity.json', import.meta.url), 'utf8')) as { cases: ParityCase[] };
-const cases = fixture.cases.filter((c) => ['Adam', 'AdamW', 'SGD'].includes(c.optimizer));
+/** The optimizers that step through WebAssembly kernels (src/wasm/*.wat). */
+const WASM_OPTIMIZERS = ['Adam', 'AdamW', 'SGD', 'RMSprop', 'Adagrad', 'Adadelta', 'Adamax', 'NAdam', 'RAdam', 'Lion'];
+const cases = fixture.cases.filter((c) => WASM_OPTIMIZERS.includes(c.optimizer));
 const TOLERANCE: Record<DType, number> = { float64: 1e-12, float32: 1e-5 };
 
 type Placement = 'typed arrays' | 'wasm memory';
@@ -64,8 +67,8 @@ function replay(c: ParityCase, backend: KernelBackend, placement: Placement): Fl
 afterEach(() => setKernelBackend('auto'));
 
 describe.skipIf(!wasmSimdSupported())('WebAssembly kernels follow the TypeScript loops and torch', () => {
-  it('covers every Adam, AdamW and SGD case of the fixture in both dtypes', () => {
-    for (const name of ['Adam', 'AdamW', 'SGD']) {
+  it('covers every case of the fixture of each optimizer with a kernel, in both dtypes', () => {
+    for (const name of WASM_OPTIMIZERS) {
       for (const dtype of ['float64', 'float32']) expect(cases.filter((c) => c.optimizer === name && c.dtype === dtype).length, `${name} ${dtype}`).toBeGreaterThanOrEqual(10);
     }
   });
@@ -97,6 +100,13 @@ describe.skipIf(!wasmSimdSupported())('state on the wasm path', () => {
     { name: 'Adam', options: { lr: 0.05, amsgrad: true, weightDecay: 0.1 } },
     { name: 'AdamW', options: { lr: 0.05 } },
     { name: 'SGD', options: { lr: 0.05, momentum: 0.9, nesterov: true } },
+    { name: 'RMSprop', options: { lr: 0.01, momentum: 0.5, centered: true, weightDecay: 0.1 } },
+    { name: 'Adagrad', options: { lr: 0.1, lrDecay: 0.01, initialAccumulatorValue: 0.1 } },
+    { name: 'Adadelta', options: { lr: 1, weightDecay: 0.1 } },
+    { name: 'Adamax', options: { lr: 0.05, weightDecay: 0.1 } },
+    { name: 'NAdam', options: { lr: 0.05 } },
+    { name: 'RAdam', options: { lr: 0.05 } },
+    { name: 'Lion', options: { lr: 0.01, weightDecay: 0.1 } },
   ];
   const grad = (x: FloatArray, t: number) => Float64Array.from(x, (v, i) => Math.sin(3 * v + i + t) + v);
 
@@ -112,6 +122,10 @@ describe.skipIf(!wasmSimdSupported())('state on the wasm path', () => {
           a.grad!.set(grad(a.data, t));
           optA.step();
         }
+        // the step ran in WebAssembly: every state buffer now lives in an arena
+        const buffers = Object.values((optA as unknown as Optimizer).state.get(a)!).filter(isFloatArray);
+        expect(buffers.length).toBeGreaterThan(0);
+        for (const b of buffers) expect(arenaOf(b), `${name} state buffer`).toBeDefined();
         const saved = JSON.parse(JSON.stringify(optA.stateDict()));
         const b = make();
         b.data.set(a.data);
