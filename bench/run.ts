@@ -21,6 +21,10 @@ const benchmarks: Record<string, Benchmark> = {
     summary: 'MLP 784-256-10 training step (forward, backward, Adam) against TensorFlow.js cpu and wasm  [--quick]',
     load: () => import('./train.js'),
   },
+  parallel: {
+    summary: 'Adam and SGD steps on 1 and 2 threads over shared WebAssembly memory, 1e4 … 1e7: the break-even size  [--quick]',
+    load: () => import('./parallel.js'),
+  },
 };
 
 function list(): string {
