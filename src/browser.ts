@@ -106,3 +106,6 @@ export { RUN_COLOURS, runColour, hexToRgb } from './viz/palette.js';
 export { pathOf, type Path } from './viz/trajectory.js';
 export { decimatePath, decimateSeries } from './viz/decimate.js';
 export type { Run, TraceLike } from './viz/runs.js';
+
+export { setKernelBackend, getKernelBackend, wasmKernels, type KernelBackend } from './optim/backend.js';
+export { wasmParameter, type WasmParameterOptions } from './wasm/parameter.js';

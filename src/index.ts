@@ -66,3 +66,8 @@ export { runSweep, type RunSweepOptions, type SweepRun } from './engine/run-swee
 export { SweepJournal, sweepResults, sweepResultsToJson, sweepResultsToCsv, sweepRunsToCsv, type SweepResults, type SweepRunRecord } from './engine/sweep-results.js';
 
 export * from './learn/index.js';
+
+export { setKernelBackend, getKernelBackend, wasmKernels, type KernelBackend } from './optim/backend.js';
+export { wasmParameter, type WasmParameterOptions } from './wasm/parameter.js';
+export { setMatmulBackend, getMatmulBackend, wasmMatmul, type MatmulBackend } from './learn/models/matmul.js';
+export { StepTeam, ParallelAdam, ParallelAdamW, ParallelSGD, parallelSupported, type TeamOptions } from './wasm/parallel.js';
