@@ -23,6 +23,9 @@ export const MODULES = {
   radam: ['radam'],
   lion: ['lion'],
   adadelta: ['adadelta'],
+  asgd: ['asgd'],
+  rprop: ['rprop'],
+  clip: ['clip'],
 } as const;
 export type Family = keyof typeof MODULES;
 export const FAMILIES = Object.keys(MODULES) as Family[];
@@ -54,10 +57,15 @@ export function scalarBlockTwin(template: string): string {
   ].join('\n');
 }
 
-/** The full text of one module: the memory import, then each of its templates in both precisions. */
+/**
+ * The full text of one module: the memory import, then each of its templates in both precisions. A file with no
+ * `{T}` placeholder (clip.wat: its float32 code differs from its float64 code) is written once, as it is, with no
+ * scalar-block twin.
+ */
 export function kernelsText(family: Family): string {
   const functions = MODULES[family].flatMap((name) => {
     const template = readFileSync(new URL(`../src/wasm/${name}.wat`, import.meta.url), 'utf8');
+    if (!template.includes('{T}')) return [template];
     const both = `${template}\n${scalarBlockTwin(template)}`;
     return SHAPES.map(({ T, V, W }) =>
       both.replaceAll('{T}', T).replaceAll('{V}', V).replace(/\{@(\d+)\}/g, (_, k: string) => String(Number(k) * W)),

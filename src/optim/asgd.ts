@@ -1,6 +1,8 @@
 import { zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { asgdStepWasm } from '../wasm/steps-asgd-rprop.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const asgdSchema = {
@@ -62,7 +64,9 @@ export class ASGD extends Optimizer<typeof asgdSchema, ASGDState> {
 
   protected update(p: Parameter, grad: FloatArray, state: ASGDState, group: ParamGroup<ASGDOptions>): void {
     const t = (state.step += 1);
-    asgdKernel(p.data, grad, state.ax, state.eta, state.mu, group);
+    // The same step in WebAssembly SIMD (src/wasm/asgd.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) asgdStepWasm(p.data, grad, state, state.eta, state.mu, group);
+    else asgdKernel(p.data, grad, state.ax, state.eta, state.mu, group);
     state.eta = group.lr / Math.pow(1 + group.lambd * group.lr * t, group.alpha);
     state.mu = 1 / Math.max(1, t - group.t0);
   }

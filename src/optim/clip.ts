@@ -1,9 +1,17 @@
 /**
  * Gradient clipping, torch.nn.utils.clip_grad_norm_ and clip_grad_value_: applied to the gradients between
  * backward and step, so an occasional huge gradient cannot throw the parameters far away.
+ *
+ * The loops here are the reference; where the kernel backend is wasm (src/optim/backend.ts) the 1-, 2- and
+ * ∞-norms, the rescaling and the clamp run in WebAssembly SIMD (src/wasm/clip.ts, clip.wat). Those give the
+ * same bits, except the sums of the 1- and 2-norms, which add in SIMD lanes and so in another order (a relative
+ * difference of order 1e-16; see clip.wat). Other p-norms (|g|^p) stay in TypeScript on both backends.
  */
 import { fail } from '../core/errors.js';
+import type { FloatArray } from '../core/float-array.js';
 import type { Parameter } from '../core/parameter.js';
+import { clipMapWasm, clipReduceWasm } from '../wasm/clip.js';
+import { wasmKernels } from './backend.js';
 
 /**
  * Rescales all gradients together so that their joint norm is at most `maxNorm`, and returns the norm they had.
@@ -20,20 +28,28 @@ export function clipGradNorm(params: readonly Parameter[], maxNorm: number, norm
   if (!(normType > 0)) fail('clipGradNorm', `normType must be > 0 (or Infinity), got ${normType}`);
   const grads = params.flatMap((p) => (p.grad === null ? [] : [p.grad]));
   if (grads.length === 0) return 0;
+  const wasm = wasmKernels();
   let total = 0;
   if (normType === Infinity) {
-    // Math.max propagates NaN, as torch's max does.
-    for (const g of grads) for (let i = 0; i < g.length; i++) total = Math.max(total, Math.abs(g[i]));
+    // Math.max propagates NaN, as torch's max does (and so does the kernels' max).
+    if (wasm) for (const g of grads) total = Math.max(total, clipReduceWasm(g, 'maxabs'));
+    else for (const g of grads) for (let i = 0; i < g.length; i++) total = Math.max(total, Math.abs(g[i]));
   } else {
     // torch computes each tensor's norm, then the norm of those norms.
-    for (const g of grads) total += vectorNorm(g, normType) ** normType;
+    for (const g of grads) total += (wasm && (normType === 2 || normType === 1) ? vectorNormWasm(g, normType) : vectorNorm(g, normType)) ** normType;
     total = total ** (1 / normType);
   }
   const coef = maxNorm / (total + 1e-6);
   if (coef < 1 || Number.isNaN(coef)) {
-    for (const g of grads) for (let i = 0; i < g.length; i++) g[i] *= coef;
+    if (wasm) for (const g of grads) clipMapWasm(g, 'scale', coef);
+    else for (const g of grads) for (let i = 0; i < g.length; i++) g[i] *= coef;
   }
   return total;
+}
+
+/** The 2-norm (√Σ g²) or 1-norm (Σ |g|) of one gradient through the WebAssembly reductions. */
+function vectorNormWasm(g: FloatArray, p: 1 | 2): number {
+  return p === 2 ? Math.sqrt(clipReduceWasm(g, 'sumsq')) : clipReduceWasm(g, 'sumabs');
 }
 
 function vectorNorm(g: ArrayLike<number>, p: number): number {
@@ -53,9 +69,11 @@ function vectorNorm(g: ArrayLike<number>, p: number): number {
 /** Clamps every gradient coordinate into [−clipValue, clipValue]. */
 export function clipGradValue(params: readonly Parameter[], clipValue: number): void {
   if (!(clipValue >= 0)) fail('clipGradValue', `clipValue must be >= 0, got ${clipValue}`);
+  const wasm = wasmKernels();
   for (const p of params) {
     const g = p.grad;
     if (g === null) continue;
-    for (let i = 0; i < g.length; i++) g[i] = Math.min(Math.max(g[i], -clipValue), clipValue);
+    if (wasm) clipMapWasm(g, 'clamp', clipValue);
+    else for (let i = 0; i < g.length; i++) g[i] = Math.min(Math.max(g[i], -clipValue), clipValue);
   }
 }

@@ -2,6 +2,8 @@ import { fail } from '../core/errors.js';
 import { arrayLike, zerosLike, type FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
+import { rpropStepWasm } from '../wasm/steps-asgd-rprop.js';
+import { wasmKernels } from './backend.js';
 import { Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer.js';
 
 export const rpropSchema = {
@@ -77,6 +79,8 @@ export class Rprop extends Optimizer<typeof rpropSchema, RpropState> {
 
   protected update(p: Parameter, grad: FloatArray, state: RpropState, group: ParamGroup<RpropOptions>): void {
     state.step += 1;
+    // The same step in WebAssembly SIMD (src/wasm/rprop.wat) where the backend says so (src/optim/backend.ts).
+    if (wasmKernels()) return rpropStepWasm(p.data, grad, state, group);
     rpropKernel(p.data, grad, state.prev, state.stepSize, group);
   }
 }

@@ -6,7 +6,7 @@
  * no fs, no fetch and no bundler plugin: `new WebAssembly.Module(bytes)` works in Node and in browsers. Chromium
  * compiles synchronously on the main thread only modules under 4 KB; all the kernels together are larger, so they
  * come as several modules (scripts/wasm-assemble.ts: 'core' = Adam/AdamW and SGD, then one per other optimizer,
- * each under 1.5 KB), and a module is compiled only when an optimizer of that family first steps.
+ * and 'clip' for gradient clipping, each under 1.7 KB), and a module is compiled only when an optimizer of that family first steps.
  * Feature detection is `WebAssembly.validate` of those very bytes: false where WebAssembly or its 128-bit SIMD is
  * missing, and then the optimizers keep their TypeScript loops.
  */
@@ -45,6 +45,9 @@ export interface FamilyExports {
   radam: { radam_f32: RAdamKernel; radam_f64: RAdamKernel; radam_s_f32: Twin; radam_s_f64: Twin };
   lion: { lion_f32: LionKernel; lion_f64: LionKernel; lion_s_f32: Twin; lion_s_f64: Twin };
   adadelta: { adadelta_f32: AdadeltaKernel; adadelta_f64: AdadeltaKernel; adadelta_s_f32: Twin; adadelta_s_f64: Twin };
+  asgd: { asgd_f32: ASGDKernel; asgd_f64: ASGDKernel; asgd_s_f32: Twin; asgd_s_f64: Twin };
+  rprop: { rprop_f32: RpropKernel; rprop_f64: RpropKernel; rprop_s_f32: Twin; rprop_s_f64: Twin };
+  clip: ClipExports;
 }
 
 /**
@@ -101,6 +104,22 @@ export type AdadeltaKernel = (
   p: number, g: number, v: number, u: number, end: number,
   rho: number, oneMinusRho: number, eps: number, lambda: number, negLr: number, flags: number,
 ) => void;
+
+export type ASGDKernel = (p: number, g: number, ax: number, end: number, lambda: number, shrink: number, negEta: number, mu: number, flags: number) => void;
+
+export type RpropKernel = (
+  p: number, g: number, prev: number, step: number, end: number,
+  etaMinus: number, etaPlus: number, minStep: number, maxStep: number, flags: number,
+) => void;
+
+/** clip.wat: reductions return their float64 result; `end` is a multiple of 16 bytes (whole vectors only). */
+export interface ClipExports {
+  sumsq_f32: ClipReduce; sumsq_f64: ClipReduce; sumabs_f32: ClipReduce; sumabs_f64: ClipReduce;
+  maxabs_f32: ClipReduce; maxabs_f64: ClipReduce;
+  scale_f32: ClipMap; scale_f64: ClipMap; clamp_f32: ClipMap; clamp_f64: ClipMap;
+}
+export type ClipReduce = (p: number, end: number) => number;
+export type ClipMap = (p: number, end: number, c: number) => void;
 
 const bytes: Partial<Record<KernelFamily, Uint8Array>> = {};
 const modules: Partial<Record<KernelFamily, WasmModule>> = {};

@@ -4,6 +4,7 @@
  * with parameters in ordinary typed arrays (the staged path) and in WebAssembly memory (`wasmParameter`, in place).
  *   float64: wasm and js agree bit for bit, and both follow the fixture to 1e-12 of the coordinate's scale;
  *   float32: both follow torch's float32 run to 1e-5 of scale.
+ * ASGD cases compare the averaged iterate θ̄ (state `ax`) the same way.
  * Also: the state dict round-trips on the wasm path, and the backend may change between steps.
  */
 import { readFileSync } from 'node:fs';
@@ -29,11 +30,13 @@ interface ParityCase {
   x0: number[][];
   grads: number[][][];
   params: number[][][];
+  /** ASGD only: per step, per parameter, the averaged iterate after that step. */
+  ax?: number[][][];
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/optim/parity.json', import.meta.url), 'utf8')) as { cases: ParityCase[] };
 /** The optimizers that step through WebAssembly kernels (src/wasm/*.wat). */
-const WASM_OPTIMIZERS = ['Adam', 'AdamW', 'SGD', 'RMSprop', 'Adagrad', 'Adadelta', 'Adamax', 'NAdam', 'RAdam', 'Lion'];
+const WASM_OPTIMIZERS = ['Adam', 'AdamW', 'SGD', 'RMSprop', 'Adagrad', 'Adadelta', 'Adamax', 'NAdam', 'RAdam', 'Lion', 'ASGD', 'Rprop'];
 const cases = fixture.cases.filter((c) => WASM_OPTIMIZERS.includes(c.optimizer));
 const TOLERANCE: Record<DType, number> = { float64: 1e-12, float32: 1e-5 };
 
@@ -52,16 +55,25 @@ function build(c: ParityCase, params: Parameter[]): OptimizerLike {
   return entry.create(c.groups.map((g) => ({ params: g.params.map((i) => params[i]), ...g.options })), c.options);
 }
 
-/** Runs the case for every recorded step under `backend`; returns the parameters after each step. */
-function replay(c: ParityCase, backend: KernelBackend, placement: Placement): Float64Array[][] {
+/** A run: per step, per parameter, θ after the step, and ASGD's averaged iterate θ̄ (empty for other optimizers). */
+interface Run {
+  params: Float64Array[][];
+  ax: Float64Array[][];
+}
+
+/** Runs the case for every recorded step under `backend`. */
+function replay(c: ParityCase, backend: KernelBackend, placement: Placement): Run {
   setKernelBackend(backend);
   const params = makeParams(c, placement);
   const optimizer = build(c, params);
-  return c.grads.map((grads) => {
+  const run: Run = { params: [], ax: [] };
+  for (const grads of c.grads) {
     params.forEach((p, k) => p.grad!.set(grads[k]));
     optimizer.step();
-    return params.map((p) => Float64Array.from(p.data));
-  });
+    run.params.push(params.map((p) => Float64Array.from(p.data)));
+    if (c.ax) run.ax.push(params.map((p) => Float64Array.from(((optimizer as unknown as Optimizer).state.get(p) as { ax: FloatArray }).ax)));
+  }
+  return run;
 }
 
 afterEach(() => setKernelBackend('auto'));
@@ -71,15 +83,29 @@ describe.skipIf(!wasmSimdSupported())('WebAssembly kernels follow the TypeScript
     for (const name of WASM_OPTIMIZERS) {
       for (const dtype of ['float64', 'float32']) expect(cases.filter((c) => c.optimizer === name && c.dtype === dtype).length, `${name} ${dtype}`).toBeGreaterThanOrEqual(10);
     }
+    expect(cases.filter((c) => c.optimizer === 'ASGD').every((c) => c.ax?.length === c.grads.length), 'ASGD cases carry the averaged iterate').toBe(true);
   });
 
   for (const c of cases) {
     it(`${c.name} [${c.dtype}]`, () => {
       const scales = c.x0.map((x, k) => coordinateScale([x, ...c.params.map((step) => step[k])]));
       const round = c.dtype === 'float32' ? Math.fround : (x: number) => x;
-      const js = replay(c, 'js', 'typed arrays');
+      const axScales = c.ax ? c.x0.map((_, k) => coordinateScale(c.ax!.map((step) => step[k]))) : [];
+      const run = replay(c, 'js', 'typed arrays');
+      const js = run.params;
       for (const placement of ['typed arrays', 'wasm memory'] as const) {
-        const wasm = replay(c, 'wasm', placement);
+        const wasmRun = replay(c, 'wasm', placement);
+        const wasm = wasmRun.params;
+        // ASGD: the averaged iterate θ̄ too (state only), against the fixture and, in float64, bit for bit against js
+        wasmRun.ax.forEach((step, t) =>
+          step.forEach((x, k) => {
+            const where = `${c.name} [${c.dtype}] ${placement} step ${t + 1} ax of param ${k}`;
+            const reference = c.ax![t][k].map(round);
+            assertClose(x, reference, TOLERANCE[c.dtype], axScales[k], `${where} wasm vs fixture`);
+            assertClose(run.ax[t][k], reference, TOLERANCE[c.dtype], axScales[k], `${where} js vs fixture`);
+            if (c.dtype === 'float64') expect(Array.from(x), `${where} wasm vs js`).toEqual(Array.from(run.ax[t][k]));
+          }),
+        );
         wasm.forEach((step, t) =>
           step.forEach((x, k) => {
             const where = `${c.name} [${c.dtype}] ${placement} step ${t + 1} param ${k}`;
@@ -107,6 +133,8 @@ describe.skipIf(!wasmSimdSupported())('state on the wasm path', () => {
     { name: 'NAdam', options: { lr: 0.05 } },
     { name: 'RAdam', options: { lr: 0.05 } },
     { name: 'Lion', options: { lr: 0.01, weightDecay: 0.1 } },
+    { name: 'ASGD', options: { lr: 0.01, t0: 3, weightDecay: 0.1 } },
+    { name: 'Rprop', options: { lr: 0.01, etas: [0.4, 1.3] } },
   ];
   const grad = (x: FloatArray, t: number) => Float64Array.from(x, (v, i) => Math.sin(3 * v + i + t) + v);
 

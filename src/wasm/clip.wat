@@ -1,0 +1,130 @@
+;; The reductions and rescalings of gradient clipping (src/optim/clip.ts, torch.nn.utils.clip_grad_norm_ and
+;; clip_grad_value_), written out per precision (not a template: float32 buffers are summed and scaled in float64,
+;; as the TypeScript loops do). Pointers are byte offsets; `end` is a byte length that is a multiple of 16: the
+;; caller runs the whole vectors here and the last < 16 bytes in TypeScript, so padding lanes are never read.
+;;
+;;   sumsq:  Σ_i g_i²        sumabs: Σ_i |g_i|        maxabs: max(0, max_i |g_i|)   (NaN propagates)
+;;   scale:  g_i ← c · g_i   (c in float64; float32 lanes promoted, multiplied, rounded back: one rounding, as g[i] *= c)
+;;   clamp:  g_i ← min(max(g_i, −c), c)
+;;
+;; Summation order: each SIMD lane keeps its own partial sum (2 in float64, 4 in float32: lanes 0–1 and 2–3 of
+;; each f32x4 in two f64x2 accumulators), added together at the end; the TypeScript loop adds left to right. So the
+;; sums differ from the loop's by rounding only, a difference that grows with the length and the spread of the
+;; magnitudes: measured (values spread over 8 decades) ~1e-15 relative at 1e3 elements, ~1e-14 at 1e5, ~5e-13 at
+;; 1e6; neither order is the more exact one (at 1e6, against a compensated sum: loop 9.5e-13, lanes 6.4e-13).
+;; test/optim/wasm-clip.test.ts holds them to 1e-14 relative up to 4099 elements. max, scale and clamp are exact:
+;; the same bits as the loops.
+(func $sumsq_f64 (export "sumsq_f64") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $x v128) (local $acc v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $x (v128.load (i32.add (local.get $p) (local.get $i))))
+      (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $x) (local.get $x))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+(func $sumsq_f32 (export "sumsq_f32") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $x v128) (local $lo v128) (local $hi v128) (local $a v128) (local $b v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $x (v128.load (i32.add (local.get $p) (local.get $i))))
+      (local.set $lo (f64x2.promote_low_f32x4 (local.get $x)))
+      (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $lo) (local.get $lo))))
+      (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $hi) (local.get $hi))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (local.set $a (f64x2.add (local.get $a) (local.get $b)))
+  (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
+(func $sumabs_f64 (export "sumabs_f64") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $acc v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $acc (f64x2.add (local.get $acc) (f64x2.abs (v128.load (i32.add (local.get $p) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+(func $sumabs_f32 (export "sumabs_f32") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $x v128) (local $a v128) (local $b v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $x (f32x4.abs (v128.load (i32.add (local.get $p) (local.get $i)))))
+      (local.set $a (f64x2.add (local.get $a) (f64x2.promote_low_f32x4 (local.get $x))))
+      (local.set $b (f64x2.add (local.get $b) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (local.set $a (f64x2.add (local.get $a) (local.get $b)))
+  (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
+;; max over float32 lanes in float32: exact, and the maximum of float32 values is one of them.
+(func $maxabs_f64 (export "maxabs_f64") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $acc v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $acc (f64x2.max (local.get $acc) (f64x2.abs (v128.load (i32.add (local.get $p) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (f64.max (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+(func $maxabs_f32 (export "maxabs_f32") (param $p i32) (param $end i32) (result f64)
+  (local $i i32) (local $acc v128)
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $acc (f32x4.max (local.get $acc) (f32x4.abs (v128.load (i32.add (local.get $p) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next)))
+  (f64.promote_f32 (f32.max
+    (f32.max (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+    (f32.max (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+(func $scale_f64 (export "scale_f64") (param $p i32) (param $end i32) (param $c f64)
+  (local $i i32) (local $C v128)
+  (local.set $C (f64x2.splat (local.get $c)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store (i32.add (local.get $p) (local.get $i)) (f64x2.mul (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $C)))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next))))
+(func $scale_f32 (export "scale_f32") (param $p i32) (param $end i32) (param $c f64)
+  (local $i i32) (local $x v128) (local $C v128)
+  (local.set $C (f64x2.splat (local.get $c)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $x (v128.load (i32.add (local.get $p) (local.get $i))))
+      ;; lanes 0–1 and 2–3 promoted, scaled in float64, demoted (round to nearest) and put back together
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $C)))
+          (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $x) (local.get $x))) (local.get $C)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next))))
+;; clamp_f32 takes c as float32 (the JS number rounded to nearest): for float32 g, comparing with fround(c) gives
+;; the same result as the loop's float64 comparison followed by its float32 store.
+(func $clamp_f64 (export "clamp_f64") (param $p i32) (param $end i32) (param $c f64)
+  (local $i i32) (local $C v128) (local $NEGC v128)
+  (local.set $C (f64x2.splat (local.get $c)))
+  (local.set $NEGC (f64x2.neg (local.get $C)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (f64x2.min (f64x2.max (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $NEGC)) (local.get $C)))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next))))
+(func $clamp_f32 (export "clamp_f32") (param $p i32) (param $end i32) (param $c f32)
+  (local $i i32) (local $C v128) (local $NEGC v128)
+  (local.set $C (f32x4.splat (local.get $c)))
+  (local.set $NEGC (f32x4.neg (local.get $C)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (v128.store (i32.add (local.get $p) (local.get $i))
+        (f32x4.min (f32x4.max (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $NEGC)) (local.get $C)))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next))))
