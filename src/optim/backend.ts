@@ -1,7 +1,7 @@
 /**
  * Which implementation runs the fused optimizer kernels: the TypeScript loops (the readable reference, and the
- * fallback where WebAssembly SIMD is missing) or the WebAssembly SIMD kernels of src/wasm/ (every optimizer but LBFGS,
- * whose steps are a line search over a few vectors, and the clipping reductions of clip.ts).
+ * fallback where WebAssembly SIMD is missing) or the WebAssembly SIMD kernels of src/wasm/: every optimizer's step but
+ * LBFGS's (a line search over a few vectors), and the reductions of gradient clipping (clip.ts).
  *
  * 'auto' (the default) uses WebAssembly where the runtime validates the kernels' module, else TypeScript; 'wasm'
  * asks for WebAssembly and fails early where it is missing; 'js' always runs the TypeScript loops. The choice is
