@@ -5,21 +5,11 @@
  * the math is in src/wasm/adam.wat and sgd.wat, the reference in the TypeScript kernels.
  */
 import type { FloatArray } from '../core/float-array.js';
+import type { AdamStepScalars } from '../optim/adam.js';
 import { place, type Placement } from './place.js';
 
-/** The per-step scalars of Adam (the same fields as `AdamStepScalars` in src/optim/adam.ts). */
-export interface AdamScalars {
-  beta1: number;
-  beta2: number;
-  eps: number;
-  epsRoot: number;
-  l2: number;
-  shrink: number;
-  stepSize: number;
-  bc2: number;
-  bc2Sqrt: number;
-  maximize: boolean;
-}
+/** The per-step scalars of Adam: src/optim/adam.ts's, less lr (folded into stepSize and shrink). */
+export type AdamScalars = Omit<AdamStepScalars, 'lr'>;
 
 /** The buffers of Adam's state that live in WebAssembly memory; the step replaces them by their arena views. */
 export interface AdamBuffers {
