@@ -8,19 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
+import { assembleText } from './wasm-assemble.js';
 
 /** Assembles src/wasm/matmul.wat; throws with wabt's message on a syntax or validation error. */
 export async function assembleMatmul(): Promise<Uint8Array> {
   const text = readFileSync(new URL('../src/wasm/matmul.wat', import.meta.url), 'utf8');
-  const toolkit = await wabt();
-  const module = toolkit.parseWat('matmul.wat', text, { simd: true });
-  try {
-    module.resolveNames();
-    module.validate();
-    return module.toBinary({ canonicalize_lebs: true }).buffer;
-  } finally {
-    module.destroy();
-  }
+  return assembleText(await wabt(), 'matmul.wat', text);
 }
 
 /** The TypeScript file that carries the bytes into the package (loads with no fs, no fetch, no bundler plugin). */

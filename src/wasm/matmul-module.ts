@@ -5,23 +5,10 @@
  * 128-bit SIMD is missing, and then the networks keep the TypeScript kernels of src/learn/models/matmul.ts.
  */
 import { MATMUL_WASM_BASE64 } from './matmul.wasm.js';
+import { decodeBase64, webAssembly, type WasmMemory, type WasmModule } from './module.js';
 
-/** The part of the WebAssembly JS API used here, typed locally (the Node build has no DOM lib). */
-export interface GrowableMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmModule {
-  readonly kind?: never;
-}
-interface WebAssemblyApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
-  Memory: new (descriptor: { initial: number; maximum: number }) => GrowableMemory;
-}
-
-const webAssembly = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+/** A memory the workspace grows as batches grow (the WebAssembly API is typed in module.ts). */
+export type GrowableMemory = WasmMemory;
 
 /** The module's exports; every pointer is a byte offset into the instance's memory (see matmul.wat). */
 export interface MatmulExports {
@@ -39,12 +26,7 @@ let supported: boolean | undefined;
 
 /** The module's bytes, decoded from base64 once. */
 export function matmulBytes(): Uint8Array {
-  if (bytes === undefined) {
-    const text = atob(MATMUL_WASM_BASE64);
-    bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  }
-  return bytes;
+  return (bytes ??= decodeBase64(MATMUL_WASM_BASE64));
 }
 
 /** Whether this runtime has WebAssembly with 128-bit SIMD, i.e. can run the matrix products. */

@@ -18,8 +18,10 @@ import { KERNELS_WASM_BASE64 } from './kernels.wasm.js';
  */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  /** Adds `pages` 64 KiB pages; detaches every view of the old buffer. Returns the former size in pages. */
+  grow(pages: number): number;
 }
-interface WasmModule {
+export interface WasmModule {
   readonly kind?: never;
 }
 interface WebAssemblyApi {
@@ -125,16 +127,17 @@ const bytes: Partial<Record<KernelFamily, Uint8Array>> = {};
 const modules: Partial<Record<KernelFamily, WasmModule>> = {};
 let supported: boolean | undefined;
 
+/** Bytes from base64 (atob exists in Node and in browsers; Buffer only in Node). */
+export function decodeBase64(base64: string): Uint8Array {
+  const text = atob(base64);
+  const decoded = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) decoded[i] = text.charCodeAt(i);
+  return decoded;
+}
+
 /** A family's module bytes (by default 'core'), decoded from base64 once. */
 export function kernelBytes(family: KernelFamily = 'core'): Uint8Array {
-  let decoded = bytes[family];
-  if (decoded === undefined) {
-    const text = atob(KERNELS_WASM_BASE64[family]);
-    decoded = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) decoded[i] = text.charCodeAt(i);
-    bytes[family] = decoded;
-  }
-  return decoded;
+  return (bytes[family] ??= decodeBase64(KERNELS_WASM_BASE64[family]));
 }
 
 /** The families, in the order of src/wasm/kernels.wasm.ts. */
