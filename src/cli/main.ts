@@ -6,23 +6,27 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DescentError } from '../core/errors.js';
-import { demoCommand, type DemoFlags } from './demo.js';
+import type { DemoFlags } from './demo.js';
 import { formatOptimizerHelp, formatOptimizerList } from './optimizers.js';
 import { formatFunctionHelp, formatFunctionList } from './functions.js';
 import { formatCurve, formatScheduleHelp, formatScheduleList, scheduleCurve } from './schedules.js';
 import { fail } from '../core/errors.js';
-import { runCommand, type RunFlags } from './run.js';
-import { sweepCommand, type SweepFlags } from './sweep.js';
-import { trainCommand, type TrainFlags } from './train.js';
-import { formatDatasetList } from './datasets.js';
-import { demoSections } from './demo/sections.js';
+import type { RunFlags } from './run.js';
+import type { SweepFlags } from './sweep.js';
+import type { TrainFlags } from './train.js';
+import type { DemoSection } from './demo/section.js';
 
 /** Set by a command that ends with a code other than 0 without an error (demo: a claim that does not hold). */
 let exitCode = 0;
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function buildProgram(): Command {
+/**
+ * The commands that run things (demo, run, sweep, train, datasets) load their modules when they run, so that
+ * `descent --version` or `descent optimizers` does not load the viz, data and worker layers. `sections` is the
+ * demo's list, loaded only when the command line is about the demo (for its help text).
+ */
+function buildProgram(sections: readonly DemoSection[] = []): Command {
   const program = new Command('descent')
     .description('Gradient-based optimization for machine learning: torch.optim semantics, experiments and reports.')
     .version(version, '-v, --version')
@@ -36,8 +40,9 @@ function buildProgram(): Command {
     .option('--only <ids>', 'run only these sections, comma-separated (e.g. parabola,amsgrad)')
     .option('--quick', 'fewer animation frames and coarser contour grids (the numbers are the same)')
     .option('-q, --quiet', 'print nothing but errors')
-    .addHelpText('after', () => `\nSections: ${demoSections.map((s) => s.id).join(', ')}`)
+    .addHelpText('after', () => `\nSections: ${sections.map((s) => s.id).join(', ')}`)
     .action(async (flags: DemoFlags) => {
+      const { demoCommand } = await import('./demo.js');
       exitCode = await demoCommand(flags);
     });
 
@@ -122,6 +127,7 @@ Examples:
   descent run --function "(x-3)^2 + 8*(y-5)^4" --start 0,0 --optimizer "adam lr=0.1" --json`,
     )
     .action(async (file: string | undefined, flags: RunFlags) => {
+      const { runCommand } = await import('./run.js');
       await runCommand(file, flags);
     });
 
@@ -138,6 +144,7 @@ Examples:
     .option('--verbose', 'report each run as it finishes, on stderr')
     .addHelpText('after', '\nAn interrupted sweep (Ctrl-C, a kill) resumes when run again with the same --out: finished runs are kept in results.jsonl.')
     .action(async (file: string, flags: SweepFlags) => {
+      const { sweepCommand } = await import('./sweep.js');
       exitCode = await sweepCommand(file, flags);
     });
 
@@ -177,13 +184,15 @@ Examples:
   descent train examples/train/cars.yaml`,
     )
     .action(async (file: string | undefined, flags: TrainFlags) => {
+      const { trainCommand } = await import('./train.js');
       await trainCommand(file, flags);
     });
 
   program
     .command('datasets')
     .description('list the named data sets for descent train (task, rows, default target and features, source)')
-    .action(() => {
+    .action(async () => {
+      const { formatDatasetList } = await import('./datasets.js');
       console.log(formatDatasetList());
     });
 
@@ -199,7 +208,8 @@ function numberFlag(flag: string, text: string): number {
 export async function main(argv: string[]): Promise<number> {
   try {
     exitCode = 0;
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    const sections = argv[0] === 'demo' ? (await import('./demo/sections.js')).demoSections : [];
+    await buildProgram(sections).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
