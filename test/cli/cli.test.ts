@@ -1,17 +1,14 @@
 /** The command line, spawned as a user runs it (the built bin in dist/). */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { bin } from './spawn.js';
+import { bin, descentIn } from './spawn.js';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function descent(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const descent = (...args: string[]) => descentIn(undefined, ...args);
 
 describe('descent', () => {
   it('--version prints the package version', () => {

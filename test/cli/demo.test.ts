@@ -3,7 +3,6 @@
  * The sections' own numbers and claims are tested in test/cli/demo/; here: the command, the folder it writes, and
  * that the report holds every section, every picture it references, and the notebook's numbers.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,9 @@ import { claim } from '../../src/cli/demo/claim.js';
 import { demoSections } from '../../src/cli/demo/sections.js';
 import { decodeGif, decodePng } from '../viz/decode.js';
 
-import { bin } from './spawn.js';
+import { descentIn } from './spawn.js';
 
-function descent(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const descent = descentIn;
 
 describe('descent demo', () => {
   let cwd: string;

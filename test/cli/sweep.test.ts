@@ -3,20 +3,17 @@
  * files, the same results with 1 and 2 workers, Ctrl-C and kill -9 midway then a rerun that completes the sweep
  * without recomputing the finished runs, and bad input as one line per problem with exit code 2.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { bin } from './spawn.js';
+import { bin, descentIn } from './spawn.js';
 const cwd = mkdtempSync(join(tmpdir(), 'descent-sweep-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-function descent(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const descent = (...args: string[]) => descentIn(cwd, ...args);
 
 function file(name: string, text: string): string {
   writeFileSync(join(cwd, name), text);
