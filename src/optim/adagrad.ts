@@ -17,6 +17,11 @@ export const adagradSchema = {
 
 export type AdagradOptions = OptionsOf<typeof adagradSchema>;
 
+/** The per-step scalar of one Adagrad step: the decayed rate clr = γ / (1 + (t − 1)η). Passed in an object, not as a number argument: V8 boxes a number argument of a call it does not inline (an allocation per step). */
+export interface AdagradStepScalars {
+  clr: number;
+}
+
 export interface AdagradState {
   step: number;
   /** Running sum of squared gradients G_t. */
@@ -37,7 +42,8 @@ export interface AdagradState {
  * Convention: torch puts ε outside the root. The seeds' notebook writes η / √(G + ε); reach it with
  * `{ eps: 0, epsRoot: 1e-6 }`, which computes √(G_t + ε_root) + ε.
  */
-export function adagradKernel(theta: FloatArray, grad: FloatArray, sum: FloatArray, clr: number, o: AdagradOptions): void {
+export function adagradKernel(theta: FloatArray, grad: FloatArray, sum: FloatArray, s: AdagradStepScalars, o: AdagradOptions): void {
+  const clr = s.clr;
   const { weightDecay: lambda, eps, epsRoot, maximize } = o;
   const n = theta.length;
   for (let i = 0; i < n; i++) {
@@ -51,6 +57,8 @@ export function adagradKernel(theta: FloatArray, grad: FloatArray, sum: FloatArr
 
 /** Adagrad: per-coordinate steps scaled by the root of all past squared gradients, torch.optim.Adagrad. */
 export class Adagrad extends Optimizer<typeof adagradSchema, AdagradState> {
+  private readonly scalars: AdagradStepScalars = { clr: 0.5 };
+
   constructor(params: Parameter[] | ParamGroupInput<AdagradOptions>[], options?: Partial<AdagradOptions>) {
     super('Adagrad', adagradSchema, params, options);
     // torch creates Adagrad's state at construction (not at the first step), so its state dict has it from the start.
@@ -63,9 +71,10 @@ export class Adagrad extends Optimizer<typeof adagradSchema, AdagradState> {
 
   protected update(p: Parameter, grad: FloatArray, state: AdagradState, group: ParamGroup<AdagradOptions>): void {
     state.step += 1;
-    const clr = group.lr / (1 + (state.step - 1) * group.lrDecay);
+    const s = this.scalars; // reused: a step allocates nothing
+    s.clr = group.lr / (1 + (state.step - 1) * group.lrDecay);
     // The same step in WebAssembly SIMD (src/wasm/adagrad.wat) where the backend says so (src/optim/backend.ts).
-    if (wasmKernels()) adagradStepWasm(p.data, grad, state, clr, group);
-    else adagradKernel(p.data, grad, state.sum, clr, group);
+    if (wasmKernels()) adagradStepWasm(p.data, grad, state, s, group);
+    else adagradKernel(p.data, grad, state.sum, s, group);
   }
 }

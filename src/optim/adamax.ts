@@ -17,6 +17,11 @@ export const adamaxSchema = {
 
 export type AdamaxOptions = OptionsOf<typeof adamaxSchema>;
 
+/** The per-step scalar of one Adamax step: clr = γ/(1 − β₁ᵗ). Passed in an object, not as a number argument: V8 boxes a number argument of a call it does not inline (an allocation per step). */
+export interface AdamaxStepScalars {
+  clr: number;
+}
+
 export interface AdamaxState {
   step: number;
   /** First moment m_t. */
@@ -37,7 +42,8 @@ export interface AdamaxState {
  *
  * `clr` is γ/(1 − β₁ᵗ). Convention: torch adds ε to |g_t| inside the maximum.
  */
-export function adamaxKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, u: FloatArray, clr: number, o: AdamaxOptions): void {
+export function adamaxKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, u: FloatArray, s: AdamaxStepScalars, o: AdamaxOptions): void {
+  const clr = s.clr;
   const beta1 = o.betas[0];
   const beta2 = o.betas[1];
   const { eps, weightDecay: lambda, maximize } = o;
@@ -53,6 +59,8 @@ export function adamaxKernel(theta: FloatArray, grad: FloatArray, m: FloatArray,
 
 /** Adamax: Adam whose second moment is replaced by a decaying maximum of |g|. torch.optim.Adamax. */
 export class Adamax extends Optimizer<typeof adamaxSchema, AdamaxState> {
+  private readonly scalars: AdamaxStepScalars = { clr: 0.5 };
+
   constructor(params: Parameter[] | ParamGroupInput<AdamaxOptions>[], options?: Partial<AdamaxOptions>) {
     super('Adamax', adamaxSchema, params, options);
   }
@@ -63,9 +71,10 @@ export class Adamax extends Optimizer<typeof adamaxSchema, AdamaxState> {
 
   protected update(p: Parameter, grad: FloatArray, state: AdamaxState, group: ParamGroup<AdamaxOptions>): void {
     state.step += 1;
-    const clr = group.lr / biasCorrection(group.betas[0], state.step);
+    const s = this.scalars; // reused: a step allocates nothing
+    s.clr = group.lr / biasCorrection(group.betas[0], state.step);
     // The same step in WebAssembly SIMD (src/wasm/adamax.wat) where the backend says so (src/optim/backend.ts).
-    if (wasmKernels()) adamaxStepWasm(p.data, grad, state, clr, group);
-    else adamaxKernel(p.data, grad, state.expAvg, state.expInf, clr, group);
+    if (wasmKernels()) adamaxStepWasm(p.data, grad, state, s, group);
+    else adamaxKernel(p.data, grad, state.expAvg, state.expInf, s, group);
   }
 }

@@ -16,6 +16,12 @@ export const asgdSchema = {
 
 export type ASGDOptions = OptionsOf<typeof asgdSchema>;
 
+/** The per-step scalars of one ASGD step, η_t and μ_t (the state carries them). Passed in an object, not as a number argument: V8 boxes a number argument of a call it does not inline (an allocation per step). */
+export interface ASGDStepScalars {
+  eta: number;
+  mu: number;
+}
+
 export interface ASGDState {
   step: number;
   /** Current step size η_t. */
@@ -39,7 +45,9 @@ export interface ASGDState {
  *
  * The parameters follow θ_t; the average θ̄_t (state `ax`) is what the method recommends in the end.
  */
-export function asgdKernel(theta: FloatArray, grad: FloatArray, ax: FloatArray, eta: number, mu: number, o: ASGDOptions): void {
+export function asgdKernel(theta: FloatArray, grad: FloatArray, ax: FloatArray, s: ASGDStepScalars, o: ASGDOptions): void {
+  const eta = s.eta;
+  const mu = s.mu;
   const { lambd, weightDecay, maximize } = o;
   const shrink = 1 - lambd * eta;
   const n = theta.length;
@@ -65,8 +73,8 @@ export class ASGD extends Optimizer<typeof asgdSchema, ASGDState> {
   protected update(p: Parameter, grad: FloatArray, state: ASGDState, group: ParamGroup<ASGDOptions>): void {
     const t = (state.step += 1);
     // The same step in WebAssembly SIMD (src/wasm/asgd.wat) where the backend says so (src/optim/backend.ts).
-    if (wasmKernels()) asgdStepWasm(p.data, grad, state, state.eta, state.mu, group);
-    else asgdKernel(p.data, grad, state.ax, state.eta, state.mu, group);
+    if (wasmKernels()) asgdStepWasm(p.data, grad, state, group);
+    else asgdKernel(p.data, grad, state.ax, state, group);
     state.eta = group.lr / Math.pow(1 + group.lambd * group.lr * t, group.alpha);
     state.mu = 1 / Math.max(1, t - group.t0);
   }

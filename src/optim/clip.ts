@@ -8,9 +8,8 @@
  * difference of order 1e-16; see clip.wat). Other p-norms (|g|^p) stay in TypeScript on both backends.
  */
 import { fail } from '../core/errors.js';
-import type { FloatArray } from '../core/float-array.js';
 import type { Parameter } from '../core/parameter.js';
-import { clipMapWasm, clipReduceWasm } from '../wasm/clip.js';
+import { clipMapWasm, clipReduceWasm, clipScalars } from '../wasm/clip.js';
 import { wasmKernels } from './backend.js';
 
 /**
@@ -26,54 +25,59 @@ import { wasmKernels } from './backend.js';
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number, normType = 2): number {
   if (!(maxNorm >= 0)) fail('clipGradNorm', `maxNorm must be >= 0, got ${maxNorm}`);
   if (!(normType > 0)) fail('clipGradNorm', `normType must be > 0 (or Infinity), got ${normType}`);
-  const grads = params.flatMap((p) => (p.grad === null ? [] : [p.grad]));
-  if (grads.length === 0) return 0;
+  // Indexed loops written out here, no helper returning a number: V8 boxes a number returned from a call it does
+  // not inline, and clipping runs every step. Only the returned norm may be boxed.
   const wasm = wasmKernels();
+  let seen = 0;
   let total = 0;
-  if (normType === Infinity) {
+  for (let k = 0; k < params.length; k++) {
+    const g = params[k].grad;
+    if (g === null) continue;
+    seen += 1;
+    // torch computes each tensor's norm, then the norm of those norms (for ∞: the max of the maxima).
+    let norm = 0;
+    if (wasm && (normType === Infinity || normType === 2 || normType === 1)) {
+      clipReduceWasm(g, normType === Infinity ? 'maxabs' : normType === 2 ? 'sumsq' : 'sumabs');
+      norm = normType === 2 ? Math.sqrt(clipScalars[0]) : clipScalars[0];
+    } else if (normType === Infinity) {
+      for (let i = 0; i < g.length; i++) norm = Math.max(norm, Math.abs(g[i]));
+    } else if (normType === 2) {
+      for (let i = 0; i < g.length; i++) norm += g[i] * g[i];
+      norm = Math.sqrt(norm);
+    } else if (normType === 1) {
+      for (let i = 0; i < g.length; i++) norm += Math.abs(g[i]);
+    } else {
+      for (let i = 0; i < g.length; i++) norm += Math.abs(g[i]) ** normType;
+      norm = norm ** (1 / normType);
+    }
     // Math.max propagates NaN, as torch's max does (and so does the kernels' max).
-    if (wasm) for (const g of grads) total = Math.max(total, clipReduceWasm(g, 'maxabs'));
-    else for (const g of grads) for (let i = 0; i < g.length; i++) total = Math.max(total, Math.abs(g[i]));
-  } else {
-    // torch computes each tensor's norm, then the norm of those norms.
-    for (const g of grads) total += (wasm && (normType === 2 || normType === 1) ? vectorNormWasm(g, normType) : vectorNorm(g, normType)) ** normType;
-    total = total ** (1 / normType);
+    if (normType === Infinity) total = Math.max(total, norm);
+    else total += norm ** normType;
   }
+  if (seen === 0) return 0;
+  if (normType !== Infinity) total = total ** (1 / normType);
   const coef = maxNorm / (total + 1e-6);
   if (coef < 1 || Number.isNaN(coef)) {
-    if (wasm) for (const g of grads) clipMapWasm(g, 'scale', coef);
-    else for (const g of grads) for (let i = 0; i < g.length; i++) g[i] *= coef;
+    for (let k = 0; k < params.length; k++) {
+      const g = params[k].grad;
+      if (g === null) continue;
+      clipScalars[1] = coef;
+      if (wasm) clipMapWasm(g, 'scale');
+      else for (let i = 0; i < g.length; i++) g[i] *= coef;
+    }
   }
   return total;
-}
-
-/** The 2-norm (√Σ g²) or 1-norm (Σ |g|) of one gradient through the WebAssembly reductions. */
-function vectorNormWasm(g: FloatArray, p: 1 | 2): number {
-  return p === 2 ? Math.sqrt(clipReduceWasm(g, 'sumsq')) : clipReduceWasm(g, 'sumabs');
-}
-
-function vectorNorm(g: ArrayLike<number>, p: number): number {
-  let s = 0;
-  if (p === 2) {
-    for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-    return Math.sqrt(s);
-  }
-  if (p === 1) {
-    for (let i = 0; i < g.length; i++) s += Math.abs(g[i]);
-    return s;
-  }
-  for (let i = 0; i < g.length; i++) s += Math.abs(g[i]) ** p;
-  return s ** (1 / p);
 }
 
 /** Clamps every gradient coordinate into [−clipValue, clipValue]. */
 export function clipGradValue(params: readonly Parameter[], clipValue: number): void {
   if (!(clipValue >= 0)) fail('clipGradValue', `clipValue must be >= 0, got ${clipValue}`);
   const wasm = wasmKernels();
-  for (const p of params) {
-    const g = p.grad;
+  for (let k = 0; k < params.length; k++) {
+    const g = params[k].grad;
     if (g === null) continue;
-    if (wasm) clipMapWasm(g, 'clamp', clipValue);
+    clipScalars[1] = clipValue;
+    if (wasm) clipMapWasm(g, 'clamp');
     else for (let i = 0; i < g.length; i++) g[i] = Math.min(Math.max(g[i], -clipValue), clipValue);
   }
 }

@@ -22,11 +22,15 @@ export interface RAdamState {
   expAvgSq: FloatArray;
 }
 
-/** The per-step scalars of one RAdam step; `rect` is null while the variance is intractable (ρ_t ≤ 5). */
+/**
+ * The per-step scalars of one RAdam step. `rectified` is false while the variance is intractable (ρ_t ≤ 5), and
+ * `rect` is then 0, unused: a field that held null or a number would make V8 box every number stored in it.
+ */
 export interface RAdamStepScalars {
   bc1: number;
   bc2Sqrt: number;
-  rect: number | null;
+  rectified: boolean;
+  rect: number;
 }
 
 /**
@@ -47,7 +51,7 @@ export function radamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, 
   const beta1 = o.betas[0];
   const beta2 = o.betas[1];
   const { lr, eps, weightDecay: lambda } = o;
-  const { bc1, bc2Sqrt, rect } = s;
+  const { bc1, bc2Sqrt, rectified, rect } = s;
   const n = theta.length;
   for (let i = 0; i < n; i++) {
     let g = grad[i];
@@ -55,7 +59,7 @@ export function radamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, 
     m[i] = beta1 * m[i] + (1 - beta1) * g;
     v[i] = beta2 * v[i] + (1 - beta2) * g * g;
     const mHat = m[i] / bc1;
-    if (rect !== null) {
+    if (rectified) {
       const adaptiveLr = bc2Sqrt / (Math.sqrt(v[i]) + eps);
       theta[i] += -1 * (mHat * lr * adaptiveLr * rect);
     } else {
@@ -66,7 +70,7 @@ export function radamKernel(theta: FloatArray, grad: FloatArray, m: FloatArray, 
 
 /** RAdam: Adam that falls back to momentum SGD until its variance estimate can be trusted. torch.optim.RAdam. */
 export class RAdam extends Optimizer<typeof radamSchema, RAdamState> {
-  private readonly scalars: RAdamStepScalars = { bc1: 1, bc2Sqrt: 1, rect: null };
+  private readonly scalars: RAdamStepScalars = { bc1: 1, bc2Sqrt: 1, rectified: false, rect: 0 };
 
   constructor(params: Parameter[] | ParamGroupInput<RAdamOptions>[], options?: Partial<RAdamOptions>) {
     super('RAdam', radamSchema, params, options);
@@ -82,11 +86,11 @@ export class RAdam extends Optimizer<typeof radamSchema, RAdamState> {
     const bc2 = biasCorrection(beta2, t);
     const rhoInf = 2 / (1 - beta2) - 1;
     const rhoT = rhoInf - (2 * t * beta2 ** t) / bc2;
-    const rect = rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : null;
     const s = this.scalars; // reused: a step allocates nothing
     s.bc1 = biasCorrection(group.betas[0], t);
     s.bc2Sqrt = Math.sqrt(bc2);
-    s.rect = rect;
+    s.rectified = rhoT > 5;
+    s.rect = s.rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
     // The same step in WebAssembly SIMD (src/wasm/radam.wat) where the backend says so (src/optim/backend.ts).
     if (wasmKernels()) radamStepWasm(p.data, grad, state, s, group);
     else radamKernel(p.data, grad, state.expAvg, state.expAvgSq, s, group);

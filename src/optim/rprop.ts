@@ -48,13 +48,17 @@ export interface RpropState {
  * Only the sign of the gradient is used. A NaN gradient makes Δ NaN, as in torch.
  */
 export function rpropKernel(theta: FloatArray, grad: FloatArray, prev: FloatArray, stepSize: FloatArray, o: RpropOptions): void {
-  const [etaMinus, etaPlus] = o.etas;
-  const [minStep, maxStep] = o.stepSizes;
+  // Indexed, not destructured: destructuring runs the array iterator, which allocates on every call.
+  const etaMinus = o.etas[0];
+  const etaPlus = o.etas[1];
+  const minStep = o.stepSizes[0];
+  const maxStep = o.stepSizes[1];
   const n = theta.length;
   for (let i = 0; i < n; i++) {
     let g = o.maximize ? -grad[i] : grad[i];
     const agreement = g * prev[i];
-    const factor = agreement > 0 ? etaPlus : agreement < 0 ? etaMinus : agreement === 0 ? 1 : NaN;
+    // The last case is agreement = NaN, taken from the variable: a literal NaN would make V8 box the factor (allocate).
+    const factor = agreement > 0 ? etaPlus : agreement < 0 ? etaMinus : agreement === 0 ? 1 : agreement;
     const s = stepSize[i] * factor;
     stepSize[i] = s < minStep ? minStep : s > maxStep ? maxStep : s; // NaN passes through, as torch's clamp
     if (factor === etaMinus) g = 0;

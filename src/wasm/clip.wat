@@ -128,3 +128,16 @@
         (f32x4.min (f32x4.max (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $NEGC)) (local.get $C)))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $next))))
+;; The same through the arena's scalar block at byte offset $s (src/wasm/memory.ts): a reduction stores its float64
+;; result there, a map reads its c from there (float64; float32 for clamp_f32). A float returned to JavaScript, or
+;; passed from it, is boxed: a JS allocation per call that the block avoids.
+(func (export "sumsq_s_f64") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $sumsq_f64 (local.get $p) (local.get $end))))
+(func (export "sumsq_s_f32") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $sumsq_f32 (local.get $p) (local.get $end))))
+(func (export "sumabs_s_f64") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $sumabs_f64 (local.get $p) (local.get $end))))
+(func (export "sumabs_s_f32") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $sumabs_f32 (local.get $p) (local.get $end))))
+(func (export "maxabs_s_f64") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $maxabs_f64 (local.get $p) (local.get $end))))
+(func (export "maxabs_s_f32") (param $p i32) (param $end i32) (param $s i32) (f64.store (local.get $s) (call $maxabs_f32 (local.get $p) (local.get $end))))
+(func (export "scale_s_f64") (param $p i32) (param $end i32) (param $s i32) (call $scale_f64 (local.get $p) (local.get $end) (f64.load (local.get $s))))
+(func (export "scale_s_f32") (param $p i32) (param $end i32) (param $s i32) (call $scale_f32 (local.get $p) (local.get $end) (f64.load (local.get $s))))
+(func (export "clamp_s_f64") (param $p i32) (param $end i32) (param $s i32) (call $clamp_f64 (local.get $p) (local.get $end) (f64.load (local.get $s))))
+(func (export "clamp_s_f32") (param $p i32) (param $end i32) (param $s i32) (call $clamp_f32 (local.get $p) (local.get $end) (f32.load (local.get $s))))

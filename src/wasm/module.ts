@@ -114,14 +114,22 @@ export type RpropKernel = (
   etaMinus: number, etaPlus: number, minStep: number, maxStep: number, flags: number,
 ) => void;
 
-/** clip.wat: reductions return their float64 result; `end` is a multiple of 16 bytes (whole vectors only). */
+/**
+ * clip.wat: `end` is a multiple of 16 bytes (whole vectors only). The plain exports return or take their float
+ * directly; the `_s_` ones, which src/wasm/clip.ts calls, go through the scalar block at byte offset `s`.
+ */
 export interface ClipExports {
   sumsq_f32: ClipReduce; sumsq_f64: ClipReduce; sumabs_f32: ClipReduce; sumabs_f64: ClipReduce;
   maxabs_f32: ClipReduce; maxabs_f64: ClipReduce;
   scale_f32: ClipMap; scale_f64: ClipMap; clamp_f32: ClipMap; clamp_f64: ClipMap;
+  sumsq_s_f32: ClipBlock; sumsq_s_f64: ClipBlock; sumabs_s_f32: ClipBlock; sumabs_s_f64: ClipBlock;
+  maxabs_s_f32: ClipBlock; maxabs_s_f64: ClipBlock;
+  scale_s_f32: ClipBlock; scale_s_f64: ClipBlock; clamp_s_f32: ClipBlock; clamp_s_f64: ClipBlock;
 }
 export type ClipReduce = (p: number, end: number) => number;
 export type ClipMap = (p: number, end: number, c: number) => void;
+/** A reduction that stores its float64 result at byte `s`, or a map that reads its c there. */
+export type ClipBlock = (p: number, end: number, s: number) => void;
 
 const bytes: Partial<Record<KernelFamily, Uint8Array>> = {};
 const modules: Partial<Record<KernelFamily, WasmModule>> = {};

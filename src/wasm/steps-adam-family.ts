@@ -7,6 +7,8 @@
  * for its TypeScript kernel. No allocation once placed.
  */
 import type { FloatArray } from '../core/float-array.js';
+import type { AdamaxStepScalars } from '../optim/adamax.js';
+import type { RAdamStepScalars } from '../optim/radam.js';
 import { place } from './place.js';
 import { scalarBlock, SCALARS, stageIn, stageOut } from './steps.js';
 
@@ -24,9 +26,9 @@ export interface AdamFamilyScalars {
   weightDecay: number;
 }
 
-/** Adamax with `clr` = γ/(1 − β₁ᵗ); `state.expAvg` and `state.expInf` move into the arena. */
+/** Adamax with `s.clr` = γ/(1 − β₁ᵗ); `state.expAvg` and `state.expInf` move into the arena. */
 export function adamaxStepWasm(
-  theta: FloatArray, grad: FloatArray, state: MomentBuffers & { expInf: FloatArray }, clr: number, o: AdamFamilyScalars & { maximize: boolean },
+  theta: FloatArray, grad: FloatArray, state: MomentBuffers & { expInf: FloatArray }, s: AdamaxStepScalars, o: AdamFamilyScalars & { maximize: boolean },
 ): void {
   if (theta.length === 0) return;
   const pl = place(state, theta, grad, state.expAvg, state.expInf, null);
@@ -38,7 +40,7 @@ export function adamaxStepWasm(
   const beta1 = o.betas[0];
   const beta2 = o.betas[1];
   const b = scalarBlock(pl, is32(theta));
-  b[0] = beta1; b[1] = 1 - beta1; b[2] = beta2; b[3] = o.eps; b[4] = o.weightDecay; b[5] = -clr;
+  b[0] = beta1; b[1] = 1 - beta1; b[2] = beta2; b[3] = o.eps; b[4] = o.weightDecay; b[5] = -s.clr;
   (is32(theta) ? k.adamax_s_f32 : k.adamax_s_f64)((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0!.byteOffset, pl.s1!.byteOffset, pl.end, SCALARS, flags);
   stageOut(pl, theta);
 }
@@ -62,22 +64,22 @@ export function nadamStepWasm(
   stageOut(pl, theta);
 }
 
-/** RAdam with the step's scalars (src/optim/radam.ts `RAdamStepScalars`; `rect` null: unrectified); m and v move into the arena. */
+/** RAdam with the step's scalars (src/optim/radam.ts `RAdamStepScalars`); m and v move into the arena. */
 export function radamStepWasm(
   theta: FloatArray, grad: FloatArray, state: MomentBuffers & { expAvgSq: FloatArray },
-  s: { bc1: number; bc2Sqrt: number; rect: number | null }, o: AdamFamilyScalars & { lr: number },
+  s: RAdamStepScalars, o: AdamFamilyScalars & { lr: number },
 ): void {
   if (theta.length === 0) return;
   const pl = place(state, theta, grad, state.expAvg, state.expAvgSq, null);
   state.expAvg = pl.s0!;
   state.expAvgSq = pl.s1!;
   stageIn(pl, theta, grad);
-  const flags = (o.weightDecay !== 0 ? 2 : 0) | (s.rect !== null ? 4 : 0);
+  const flags = (o.weightDecay !== 0 ? 2 : 0) | (s.rectified ? 4 : 0);
   const k = pl.arena.kernels('radam');
   const beta1 = o.betas[0];
   const beta2 = o.betas[1];
   const b = scalarBlock(pl, is32(theta));
-  b[0] = beta1; b[1] = 1 - beta1; b[2] = beta2; b[3] = 1 - beta2; b[4] = o.eps; b[5] = o.weightDecay; b[6] = s.bc1; b[7] = o.lr; b[8] = s.bc2Sqrt; b[9] = s.rect ?? 0;
+  b[0] = beta1; b[1] = 1 - beta1; b[2] = beta2; b[3] = 1 - beta2; b[4] = o.eps; b[5] = o.weightDecay; b[6] = s.bc1; b[7] = o.lr; b[8] = s.bc2Sqrt; b[9] = s.rect;
   (is32(theta) ? k.radam_s_f32 : k.radam_s_f64)((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0!.byteOffset, pl.s1!.byteOffset, pl.end, SCALARS, flags);
   stageOut(pl, theta);
 }

@@ -7,6 +7,7 @@
  * views (same values). No allocation once placed.
  */
 import type { FloatArray } from '../core/float-array.js';
+import type { AdagradStepScalars } from '../optim/adagrad.js';
 import { place } from './place.js';
 import { scalarBlock, SCALARS, stageIn, stageOut } from './steps.js';
 
@@ -55,8 +56,8 @@ export interface AdagradScalars {
   maximize: boolean;
 }
 
-/** Adagrad with the decayed rate `clr` = γ / (1 + (t − 1)η); `state.sum` moves into the arena. */
-export function adagradStepWasm(theta: FloatArray, grad: FloatArray, state: { sum: FloatArray }, clr: number, o: AdagradScalars): void {
+/** Adagrad with the decayed rate `s.clr` = γ / (1 + (t − 1)η); `state.sum` moves into the arena. */
+export function adagradStepWasm(theta: FloatArray, grad: FloatArray, state: { sum: FloatArray }, s: AdagradStepScalars, o: AdagradScalars): void {
   if (theta.length === 0) return;
   const pl = place(state, theta, grad, state.sum, null, null);
   state.sum = pl.s0!;
@@ -64,7 +65,7 @@ export function adagradStepWasm(theta: FloatArray, grad: FloatArray, state: { su
   const flags = (o.maximize ? 1 : 0) | (o.weightDecay !== 0 ? 2 : 0) | (o.epsRoot !== 0 ? 4 : 0);
   const k = pl.arena.kernels('adagrad');
   const b = scalarBlock(pl, is32(theta));
-  b[0] = o.eps; b[1] = o.epsRoot; b[2] = o.weightDecay; b[3] = -clr;
+  b[0] = o.eps; b[1] = o.epsRoot; b[2] = o.weightDecay; b[3] = -s.clr;
   (is32(theta) ? k.adagrad_s_f32 : k.adagrad_s_f64)((pl.stageTheta ?? theta).byteOffset, (pl.stageGrad ?? grad).byteOffset, pl.s0!.byteOffset, pl.end, SCALARS, flags);
   stageOut(pl, theta);
 }

@@ -7,17 +7,20 @@
  * fields are replaced by the arena's views (same values). No allocation once placed.
  */
 import type { FloatArray } from '../core/float-array.js';
+import type { ASGDStepScalars } from '../optim/asgd.js';
 import { place } from './place.js';
 import { scalarBlock, SCALARS, stageIn, stageOut } from './steps.js';
 
 const is32 = (a: FloatArray): boolean => a instanceof Float32Array;
 
-/** ASGD with this step's η and μ (the state's, before the optimizer updates them); `state.ax` moves into the arena. */
+/** ASGD with this step's η and μ (`state.eta`, `state.mu`, before the optimizer updates them); `state.ax` moves into the arena. */
 export function asgdStepWasm(
-  theta: FloatArray, grad: FloatArray, state: { ax: FloatArray }, eta: number, mu: number,
+  theta: FloatArray, grad: FloatArray, state: { ax: FloatArray } & ASGDStepScalars,
   o: { lambd: number; weightDecay: number; maximize: boolean },
 ): void {
   if (theta.length === 0) return;
+  const eta = state.eta;
+  const mu = state.mu;
   const pl = place(state, theta, grad, state.ax, null, null);
   state.ax = pl.s0!;
   stageIn(pl, theta, grad);
