@@ -1,4 +1,5 @@
-"""Times one step of torch.optim's Adam, AdamW or SGD on one thread, for bench/optim.ts and bench/references.ts.
+"""Times one step of a torch.optim optimizer (Adam, AdamW, SGD, ASGD, Rprop, ...) or of
+torch.nn.utils.clip_grad_norm_ ("optimizer": "clip_grad_norm_") on one thread, for bench/optim.ts and bench/references.ts.
 
 Reads the request as JSON on stdin:
   {"scheme": {"warmup": w, "steps": s, "repeats": r}, "seed": k,
@@ -57,14 +58,18 @@ def time_case(case, scheme, seed):
     options = dict(case["options"])
     if case.get("foreach") is not None:
         options["foreach"] = case["foreach"]
-    optimizer = getattr(torch.optim, case["optimizer"])(params, **options)
+    if case["optimizer"] == "clip_grad_norm_":
+        def step():
+            torch.nn.utils.clip_grad_norm_(params, **options)
+    else:
+        step = getattr(torch.optim, case["optimizer"])(params, **options).step
     for _ in range(scheme["warmup"]):
-        optimizer.step()
+        step()
     runs_ms = []
     for _ in range(scheme["repeats"]):
         start = time.perf_counter()
         for _ in range(scheme["steps"]):
-            optimizer.step()
+            step()
         runs_ms.append((time.perf_counter() - start) * 1e3 / scheme["steps"])
     return {"medianMs": statistics.median(runs_ms), "runsMs": runs_ms}
 
