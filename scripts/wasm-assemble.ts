@@ -26,6 +26,7 @@ export const MODULES = {
   asgd: ['asgd'],
   rprop: ['rprop'],
   clip: ['clip'],
+  lbfgs: ['lbfgs', 'lbfgs-axpy'],
 } as const;
 export type Family = keyof typeof MODULES;
 export const FAMILIES = Object.keys(MODULES) as Family[];

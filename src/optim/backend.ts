@@ -1,7 +1,8 @@
 /**
  * Which implementation runs the fused optimizer kernels: the TypeScript loops (the readable reference, and the
- * fallback where WebAssembly SIMD is missing) or the WebAssembly SIMD kernels of src/wasm/: every optimizer's step but
- * LBFGS's (a line search over a few vectors), and the reductions of gradient clipping (clip.ts).
+ * fallback where WebAssembly SIMD is missing) or the WebAssembly SIMD kernels of src/wasm/: every optimizer's step
+ * (LBFGS's vector operations over one arena that holds its vectors: src/wasm/lbfgs-vectors.ts), and the reductions
+ * of gradient clipping (clip.ts).
  *
  * 'auto' (the default) uses WebAssembly where the runtime validates the kernels' module, else TypeScript; 'wasm'
  * asks for WebAssembly and fails early where it is missing; 'js' always runs the TypeScript loops. The choice is

@@ -64,6 +64,45 @@ export function subInto(out: FloatArray, a: FloatArray, b: FloatArray): void {
   for (let i = 0; i < out.length; i++) out[i] = a[i] - b[i];
 }
 
+/** ‖t d‖_∞ = max |tdᵢ|, t cast to d's type and each product rounded to it (LBFGS's last coordinate move). */
+export function scaledAbsMax(t: number, d: FloatArray): number {
+  const a = castTo(d, t);
+  let m = 0;
+  for (let i = 0; i < d.length; i++) m = Math.max(m, Math.abs(castTo(d, d[i] * a)));
+  return m;
+}
+
+/**
+ * The vector operations of one LBFGS step, on vectors of the flat length: these TypeScript loops (`jsVectorOps`),
+ * or the same operations in WebAssembly on vectors that live in one arena (src/wasm/lbfgs-vectors.ts), chosen once
+ * per step. Both give the same bits.
+ */
+export interface VectorOps {
+  /** A vector of the flat length for the caller to fill before reading it (zeros here; a recycled one there). */
+  vector(flat: FlatParams): FloatArray;
+  dot(a: FloatArray, b: FloatArray): number;
+  absMax(a: FloatArray): number;
+  absSum(a: FloatArray): number;
+  scaledAbsMax(t: number, d: FloatArray): number;
+  axpy(y: FloatArray, alpha: number, x: FloatArray): void;
+  scaleInto(out: FloatArray, alpha: number, x: FloatArray): void;
+  subInto(out: FloatArray, a: FloatArray, b: FloatArray): void;
+  /** θ ← θ + t·d over every parameter, fused. */
+  addScaled(flat: FlatParams, t: number, d: FloatArray): void;
+}
+
+export const jsVectorOps: VectorOps = {
+  vector: (flat) => flat.zeros(),
+  dot,
+  absMax,
+  absSum,
+  scaledAbsMax,
+  axpy,
+  scaleInto,
+  subInto,
+  addScaled: (flat, t, d) => flat.addScaled(t, d),
+};
+
 /**
  * The parameters of one group as a single vector of n = Σ numel(p) elements, in the parameters' shared type.
  * Built at each step, so a parameter whose `data` array was replaced between steps is seen as it is now.

@@ -2,7 +2,9 @@ import { fail, show } from '../core/errors.js';
 import type { FloatArray } from '../core/float-array.js';
 import type { OptionsOf } from '../core/options.js';
 import type { Parameter } from '../core/parameter.js';
-import { absMax, absSum, axpy, BufferPool, castTo, dot, FlatParams, scaleInto, subInto } from './flat.js';
+import { LBFGSVectors, lbfgsVectors } from '../wasm/lbfgs-vectors.js';
+import { wasmKernels } from './backend.js';
+import { BufferPool, castTo, FlatParams, jsVectorOps, type VectorOps } from './flat.js';
 import { decodeLBFGSState } from './lbfgs-state.js';
 import { strongWolfe } from './line-search.js';
 import { div, gt, mul, pyMin, tensor0, valueOf, type Scalar } from './torch-scalar.js';
@@ -54,18 +56,18 @@ export interface LBFGSState {
  */
 export function twoLoopDirection(
   d: FloatArray, g: FloatArray, dirs: readonly FloatArray[], stps: readonly FloatArray[],
-  ro: readonly number[], al: (number | null)[], hDiag: number,
+  ro: readonly number[], al: (number | null)[], hDiag: number, ops: VectorOps = jsVectorOps,
 ): void {
-  scaleInto(d, -1, g);
+  ops.scaleInto(d, -1, g);
   for (let i = dirs.length - 1; i >= 0; i--) {
-    const alpha = castTo(d, dot(stps[i], d) * ro[i]);
+    const alpha = castTo(d, ops.dot(stps[i], d) * ro[i]);
     al[i] = alpha;
-    axpy(d, -alpha, dirs[i]);
+    ops.axpy(d, -alpha, dirs[i]);
   }
-  scaleInto(d, hDiag, d);
+  ops.scaleInto(d, hDiag, d);
   for (let i = 0; i < dirs.length; i++) {
-    const beta = castTo(d, dot(dirs[i], d) * ro[i]);
-    axpy(d, castTo(d, (al[i] as number) - beta), stps[i]);
+    const beta = castTo(d, ops.dot(dirs[i], d) * ro[i]);
+    ops.axpy(d, castTo(d, (al[i] as number) - beta), stps[i]);
   }
 }
 
@@ -93,8 +95,15 @@ export function twoLoopDirection(
  * t, which is a tensor or a Python float by turns, as a `Scalar` (torch-scalar.ts), and θ + t d fused (core/fma.ts). The line search always uses its own constants (c₁ 1e-4, c₂ 0.9, 25 evaluations,
  * tolerance 1e-9), not toleranceChange. maxEval null follows the group's current maxIter; torch fixes it at
  * construction from the constructor's max_iter, which is the same unless maxIter changes later.
+ *
+ * Backend: the vector operations (dot, y + αx, …) run through `VectorOps` (flat.ts), chosen once per step: the
+ * TypeScript loops, or, when the kernel backend is wasm (backend.ts), WebAssembly over one arena that holds all of
+ * the run's vectors (src/wasm/lbfgs-vectors.ts). The two give the same bits, in float32 as in float64.
  */
 export class LBFGS extends Optimizer<typeof lbfgsSchema, LBFGSState> {
+  /** The arena of the wasm path, kept from step to step (undefined before the first wasm step or when too large). */
+  private wasmVectors: LBFGSVectors | undefined;
+
   constructor(params: Parameter[] | ParamGroupInput<LBFGSOptions>[], options?: Partial<LBFGSOptions>) {
     super('LBFGS', lbfgsSchema, params, options);
     void new FlatParams(this.paramGroups[0].params, this.name); // fails now if the parameters' dtypes differ
@@ -134,19 +143,20 @@ export class LBFGS extends Optimizer<typeof lbfgsSchema, LBFGSState> {
     if (state.prevFlatGrad !== undefined && state.prevFlatGrad.length !== flat.numel) {
       fail(this.name, `the parameters now have ${flat.numel} elements in all, the state was made for ${state.prevFlatGrad.length}`);
     }
+    const ops = this.vectorOps(flat, state, historySize);
 
     const origLoss = call();
     let loss = origLoss;
     let currentEvals = 1;
     state.funcEvals += 1;
-    let g = flat.gatherGrad(flat.zeros(), this.name);
-    let optCond = absMax(g) <= castTo(g, toleranceGrad);
+    let g = flat.gatherGrad(ops.vector(flat), this.name);
+    let optCond = ops.absMax(g) <= castTo(g, toleranceGrad);
     if (optCond) return origLoss;
 
     let { d, oldDirs = [], oldStps = [], ro = [], hDiag = 1, prevFlatGrad, prevLoss } = state;
     let t: Scalar = state.t ?? 0;
     const float32 = g instanceof Float32Array;
-    const pool = new BufferPool(() => flat.zeros());
+    const pool = new BufferPool(() => ops.vector(flat));
     let spare: [FloatArray, FloatArray] | undefined; // a (y, s) pair to reuse: rejected, or dropped from the history
     let x0: FloatArray | undefined;
     let nIter = 0;
@@ -155,15 +165,15 @@ export class LBFGS extends Optimizer<typeof lbfgsSchema, LBFGSState> {
       state.nIter += 1;
 
       if (state.nIter === 1) {
-        d = flat.zeros();
-        scaleInto(d, -1, g);
+        d = ops.vector(flat);
+        ops.scaleInto(d, -1, g);
         [oldDirs, oldStps, ro, hDiag] = [[], [], [], 1];
       } else {
-        const [y, s] = spare ?? [flat.zeros(), flat.zeros()];
+        const [y, s] = spare ?? [ops.vector(flat), ops.vector(flat)];
         spare = undefined;
-        subInto(y, g, prevFlatGrad!);
-        scaleInto(s, valueOf(t), d!);
-        const ys = dot(y, s);
+        ops.subInto(y, g, prevFlatGrad!);
+        ops.scaleInto(s, valueOf(t), d!);
+        const ys = ops.dot(y, s);
         if (ys > castTo(y, 1e-10)) {
           if (oldDirs.length === historySize) {
             spare = [oldDirs.shift()!, oldStps.shift()!];
@@ -172,44 +182,44 @@ export class LBFGS extends Optimizer<typeof lbfgsSchema, LBFGSState> {
           oldDirs.push(y);
           oldStps.push(s);
           ro.push(castTo(y, 1 / ys));
-          hDiag = castTo(y, ys / dot(y, y));
+          hDiag = castTo(y, ys / ops.dot(y, y));
         } else {
           spare = [y, s];
         }
         state.al ??= new Array<number | null>(historySize).fill(null);
-        twoLoopDirection(d!, g, oldDirs, oldStps, ro, state.al, hDiag);
+        twoLoopDirection(d!, g, oldDirs, oldStps, ro, state.al, hDiag, ops);
       }
-      prevFlatGrad ??= flat.zeros();
+      prevFlatGrad ??= ops.vector(flat);
       prevFlatGrad.set(g);
       prevLoss = loss;
 
       // The run's first trial step min(1, 1/‖g‖₁)·γ keeps the first move within a unit ℓ₁ ball.
-      t = state.nIter === 1 ? mul(pyMin(1, div(1, tensor0(absSum(g), float32))), lr) : lr;
-      const gtd = tensor0(dot(g, d!), float32);
+      t = state.nIter === 1 ? mul(pyMin(1, div(1, tensor0(ops.absSum(g), float32))), lr) : lr;
+      const gtd = tensor0(ops.dot(g, d!), float32);
       if (gt(gtd, -toleranceChange)) break;
 
       let lsEvals = 0;
       if (lineSearchFn === 'strong_wolfe') {
-        const x = (x0 = flat.read(x0 ?? flat.zeros()));
+        const x = (x0 = flat.read(x0 ?? ops.vector(flat)));
         const dir = d!;
         const evaluate = (step: number, grad: FloatArray): number => {
-          flat.addScaled(step, dir);
+          ops.addScaled(flat, step, dir);
           const f = call();
           flat.gatherGrad(grad, this.name);
           flat.write(x);
           return f;
         };
-        const found = strongWolfe(evaluate, t, dir, loss, g, gtd, pool);
+        const found = strongWolfe(evaluate, t, dir, loss, g, gtd, pool, ops);
         [t, loss, g, lsEvals] = [found.t, found.loss, found.grad, found.evals];
-        flat.addScaled(valueOf(t), dir);
-        optCond = absMax(g) <= castTo(g, toleranceGrad);
+        ops.addScaled(flat, valueOf(t), dir);
+        optCond = ops.absMax(g) <= castTo(g, toleranceGrad);
       } else {
-        flat.addScaled(valueOf(t), d!);
+        ops.addScaled(flat, valueOf(t), d!);
         if (nIter !== maxIter) {
           // Not after the last iteration: the next step starts by calling the closure anyway.
           loss = call();
           flat.gatherGrad(g, this.name);
-          optCond = absMax(g) <= castTo(g, toleranceGrad);
+          optCond = ops.absMax(g) <= castTo(g, toleranceGrad);
           lsEvals = 1;
         }
       }
@@ -217,23 +227,25 @@ export class LBFGS extends Optimizer<typeof lbfgsSchema, LBFGSState> {
       state.funcEvals += lsEvals;
 
       if (nIter === maxIter || currentEvals >= maxEval || optCond) break;
-      if (stepLength(d!, valueOf(t)) <= castTo(g, toleranceChange)) break;
+      if (ops.scaledAbsMax(valueOf(t), d!) <= castTo(g, toleranceChange)) break; // ‖t d‖_∞
       if (Math.abs(loss - prevLoss) < toleranceChange) break;
     }
     Object.assign(state, { d, t: valueOf(t), oldDirs, oldStps, ro, hDiag, prevFlatGrad, prevLoss });
     return origLoss;
   }
 
+  /**
+   * This step's vector operations: WebAssembly when the backend is wasm and the run's vectors fit in one arena
+   * (which then holds the state's vectors too), else the TypeScript loops.
+   */
+  private vectorOps(flat: FlatParams, state: LBFGSState, historySize: number): VectorOps {
+    if (!wasmKernels()) return jsVectorOps;
+    this.wasmVectors = lbfgsVectors(this.wasmVectors, flat, state, historySize);
+    return this.wasmVectors ?? jsVectorOps;
+  }
+
   /** State is one record on the first parameter, with vectors of the flat length: decoded by its own rules. */
   protected override decodeState(raw: Record<string, StateValue>, _p: Parameter, owner: string): LBFGSState {
     return decodeLBFGSState(raw, new FlatParams(this.paramGroups[0].params, this.name), owner);
   }
-}
-
-/** ‖t d‖_∞, the largest coordinate move of the last iteration. */
-function stepLength(d: FloatArray, t: number): number {
-  const a = castTo(d, t);
-  let m = 0;
-  for (let i = 0; i < d.length; i++) m = Math.max(m, Math.abs(castTo(d, d[i] * a)));
-  return m;
 }

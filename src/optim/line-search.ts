@@ -4,7 +4,7 @@
  * minFunc (Schmidt, 2005). Nocedal & Wright, "Numerical Optimization" (2006), algorithms 3.5 and 3.6.
  */
 import type { FloatArray } from '../core/float-array.js';
-import { absMax, dot, type BufferPool } from './flat.js';
+import { jsVectorOps, type BufferPool, type VectorOps } from './flat.js';
 import { abs, add, div, ge, gt, le, lt, mul, pyMax, pyMin, sqrt, sub, tensor0, type Scalar, valueOf } from './torch-scalar.js';
 
 /** f(x + t·d), with ∇f(x + t·d) written into `grad`; the parameters are left at x. */
@@ -71,6 +71,7 @@ export function cubicInterpolate(
  * `f`, `g` and `gtd` are f(x), ∇f(x) and ∇f(x)ᵀd (a 0-dim tensor in torch, so a `Tensor0` here); `g` is read,
  * never written. Gradients are written only into buffers taken from `pool`, so the one returned may be `g` itself
  * (when no trial point did better). Losses are Python floats, slopes tensors, steps either: as in torch.
+ * `ops` runs ‖d‖_∞ and the slopes ∇fᵀd (LBFGS passes its step's, TypeScript or WebAssembly: the same bits).
  */
 export function strongWolfe(
   evaluate: DirectionalEvaluate,
@@ -80,10 +81,11 @@ export function strongWolfe(
   g: FloatArray,
   gtd: Scalar,
   pool: BufferPool,
+  ops: Pick<VectorOps, 'dot' | 'absMax'> = jsVectorOps,
 ): LineSearchResult {
   const { c1, c2, toleranceChange, maxLs } = wolfeConstants;
   const float32 = d instanceof Float32Array;
-  const dNorm = tensor0(absMax(d), float32);
+  const dNorm = tensor0(ops.absMax(d), float32);
   const armijoFails = (step: Scalar, loss: number): boolean => gt(loss, add(f, mul(mul(c1, step), gtd)));
   const curvatureHolds = (slope: Scalar): boolean => le(abs(slope), mul(-c2, gtd));
   let bracket: Scalar[] = [];
@@ -96,12 +98,12 @@ export function strongWolfe(
   let gtdPrev = gtd;
   let gNew = pool.take([g]);
   let fNew = evaluate(valueOf(t), gNew);
-  let gtdNew: Scalar = tensor0(dot(gNew, d), float32);
+  let gtdNew: Scalar = tensor0(ops.dot(gNew, d), float32);
   let evals = 1;
   const probe = (step: Scalar): void => {
     gNew = pool.take([g, gPrev, ...bracketG]);
     fNew = evaluate(valueOf(step), gNew);
-    gtdNew = tensor0(dot(gNew, d), float32);
+    gtdNew = tensor0(ops.dot(gNew, d), float32);
     evals += 1;
   };
 

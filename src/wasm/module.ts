@@ -6,7 +6,7 @@
  * no fs, no fetch and no bundler plugin: `new WebAssembly.Module(bytes)` works in Node and in browsers. Chromium
  * compiles synchronously on the main thread only modules under 4 KB; all the kernels together are larger, so they
  * come as several modules (scripts/wasm-assemble.ts: 'core' = Adam/AdamW and SGD, then one per other optimizer,
- * and 'clip' for gradient clipping, each under 1.7 KB), and a module is compiled only when an optimizer of that family first steps.
+ * 'clip' for gradient clipping and 'lbfgs' for LBFGS's vector operations, each under 4 KB), and a module is compiled only when an optimizer of that family first steps.
  * Feature detection is `WebAssembly.validate` of those very bytes: false where WebAssembly or its 128-bit SIMD is
  * missing, and then the optimizers keep their TypeScript loops.
  */
@@ -50,6 +50,7 @@ export interface FamilyExports {
   asgd: { asgd_f32: ASGDKernel; asgd_f64: ASGDKernel; asgd_s_f32: Twin; asgd_s_f64: Twin };
   rprop: { rprop_f32: RpropKernel; rprop_f64: RpropKernel; rprop_s_f32: Twin; rprop_s_f64: Twin };
   clip: ClipExports;
+  lbfgs: LBFGSExports;
 }
 
 /**
@@ -130,6 +131,29 @@ export type ClipReduce = (p: number, end: number) => number;
 export type ClipMap = (p: number, end: number, c: number) => void;
 /** A reduction that stores its float64 result at byte `s`, or a map that reads its c there. */
 export type ClipBlock = (p: number, end: number, s: number) => void;
+
+/**
+ * lbfgs.wat and lbfgs-axpy.wat, run by src/wasm/lbfgs-vectors.ts: the reductions take an element count `n` and
+ * store their float64 result at byte `s`; the maps take `end`, a byte length that is a multiple of 16, and read
+ * their scalar (float64) at byte `s`.
+ */
+export interface LBFGSExports {
+  dot_f32: (a: number, b: number, n: number, s: number) => void;
+  dot_f64: (a: number, b: number, n: number, s: number) => void;
+  abssum_f32: (a: number, n: number, s: number) => void;
+  abssum_f64: (a: number, n: number, s: number) => void;
+  /** max(0, maxᵢ |c·aᵢ|), c read at `s`. */
+  absmax_f32: (a: number, n: number, s: number) => void;
+  absmax_f64: (a: number, n: number, s: number) => void;
+  /** y ← fma(α, x, y), α read at `s`. */
+  axpy_f32: (y: number, x: number, end: number, s: number) => void;
+  axpy_f64: (y: number, x: number, end: number, s: number) => void;
+  /** out ← c·x, c read at `s`. */
+  scale_f32: (out: number, x: number, end: number, s: number) => void;
+  scale_f64: (out: number, x: number, end: number, s: number) => void;
+  sub_f32: (out: number, a: number, b: number, end: number) => void;
+  sub_f64: (out: number, a: number, b: number, end: number) => void;
+}
 
 const bytes: Partial<Record<KernelFamily, Uint8Array>> = {};
 const modules: Partial<Record<KernelFamily, WasmModule>> = {};
