@@ -21,6 +21,9 @@ import { wasmKernels } from './backend.js';
  * Convention (torch 1.13): the 1e-6 guards against division by zero, so a gradient exactly at the limit is
  * scaled by slightly less than 1; parameters whose grad is null are ignored. A non-finite norm is returned
  * as it is and the gradients are scaled by it (NaN), as torch does without `error_if_nonfinite`.
+ * Where we depart: the norm and the coefficient are computed in float64 for float32 gradients too (torch keeps
+ * them in float32), so rescaled float32 gradients can differ from torch's by an ulp; torch's ∞-norm fails on an
+ * empty gradient, which reads as 0 here. test/optim/clip-parity.test.ts measures both against torch 1.13.
  */
 export function clipGradNorm(params: readonly Parameter[], maxNorm: number, normType = 2): number {
   if (!(maxNorm >= 0)) fail('clipGradNorm', `maxNorm must be >= 0, got ${maxNorm}`);
