@@ -21,9 +21,8 @@
   (local.set $EPS ({V}.splat (local.get $eps)))
   (local.set $LAMBDA ({V}.splat (local.get $lambda)))
   (local.set $NEGCLR ({V}.splat (local.get $negClr)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ) + λθ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -44,4 +43,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (local.get $theta) ({V}.mul (local.get $NEGCLR) ({V}.div (local.get $mi) (local.get $ui)))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

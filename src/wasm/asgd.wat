@@ -19,9 +19,8 @@
   (local.set $SHRINK ({V}.splat (local.get $shrink)))
   (local.set $NEGETA ({V}.splat (local.get $negEta)))
   (local.set $MU ({V}.splat (local.get $mu)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ) + λ_wd θ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -40,4 +39,4 @@
           (local.set $theta ({V}.add (local.get $a) ({V}.mul ({V}.sub (local.get $theta) (local.get $a)) (local.get $MU))))))
       (v128.store (i32.add (local.get $ax) (local.get $i)) (local.get $theta))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

@@ -25,9 +25,8 @@
   (local.set $NEGLR ({V}.splat (local.get $negLr)))
   (local.set $ONE ({V}.splat ({T}.const 1)))
   (local.set $SIGNBIT ({V}.splat ({T}.const -0)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ)
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -49,4 +48,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (local.get $theta) ({V}.mul (local.get $NEGLR) (local.get $sign))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

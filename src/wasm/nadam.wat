@@ -27,9 +27,8 @@
   (local.set $BC2 ({V}.splat (local.get $bc2)))
   (local.set $NEGGW ({V}.splat (local.get $negGradWeight)))
   (local.set $NEGMW ({V}.splat (local.get $negMomentumWeight)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ∇f(θ) + λθ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (local.set $theta (v128.load (i32.add (local.get $p) (local.get $i))))
@@ -50,4 +49,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (local.get $theta) ({V}.mul (local.get $NEGMW) ({V}.div (local.get $mi) (local.get $d)))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

@@ -28,9 +28,8 @@
   (local.set $LR ({V}.splat (local.get $lr)))
   (local.set $BC2SQRT ({V}.splat (local.get $bc2Sqrt)))
   (local.set $RECT ({V}.splat (local.get $rect)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ∇f(θ) + λθ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (local.set $theta (v128.load (i32.add (local.get $p) (local.get $i))))
@@ -54,4 +53,4 @@
       ;; θ ← θ − step
       (v128.store (i32.add (local.get $p) (local.get $i)) ({V}.sub (local.get $theta) (local.get $step)))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

@@ -25,9 +25,8 @@
   (local.set $LAMBDA ({V}.splat (local.get $lambda)))
   (local.set $MU ({V}.splat (local.get $mu)))
   (local.set $NEGLR ({V}.splat (local.get $negLr)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ) + λθ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -65,4 +64,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (v128.load (i32.add (local.get $p) (local.get $i))) ({V}.mul (local.get $NEGLR) (local.get $step))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

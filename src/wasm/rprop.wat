@@ -26,9 +26,8 @@
   (local.set $MAX ({V}.splat (local.get $maxStep)))
   (local.set $ONE ({V}.splat ({T}.const 1)))
   (local.set $SIGNBIT ({V}.splat ({T}.const -0)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ)
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -56,4 +55,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (v128.load (i32.add (local.get $p) (local.get $i))) ({V}.mul ({V}.neg (local.get $sign)) (local.get $s))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))

@@ -18,9 +18,8 @@
   (local.set $MU ({V}.splat (local.get $mu)))
   (local.set $OMD ({V}.splat (local.get $oneMinusDampening)))
   (local.set $LAMBDA ({V}.splat (local.get $lambda)))
-  (block $done
+  (if (i32.lt_u (local.get $i) (local.get $end)) (then
     (loop $next
-      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
       ;; g ← ±∇f(θ) + λθ
       (local.set $grad (v128.load (i32.add (local.get $g) (local.get $i))))
       (if (i32.and (local.get $flags) (i32.const 1))
@@ -45,4 +44,4 @@
       (v128.store (i32.add (local.get $p) (local.get $i))
         ({V}.add (local.get $theta) ({V}.mul (local.get $NEGLR) (local.get $grad))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $next))))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end)))))))
