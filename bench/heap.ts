@@ -24,12 +24,12 @@ export interface Allocation {
   calls: number;
   /** Bytes allocated per call, on average, garbage included. */
   bytesPerCall: number;
-  /** The functions that allocated most, as `function (file:line of the function)` with their bytes per call, largest first. */
+  /** The functions that allocated most, as `function (file)` (transpiled sources carry no useful line) with their bytes per call, largest first. */
   sites: { site: string; bytesPerCall: number }[];
 }
 
 interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
   selfSize: number;
   children: SamplingNode[];
 }
@@ -55,8 +55,8 @@ export async function allocationSites(call: () => void, calls = 1000, warmup = c
     const walk = (node: SamplingNode, inside: boolean): void => {
       const here = inside || node.callFrame.functionName === measured.name;
       if (here && node.selfSize > 0) {
-        const { functionName, url, lineNumber } = node.callFrame;
-        const site = `${functionName || '(anonymous)'} (${url.split('/').pop()}:${lineNumber + 1})`;
+        const { functionName, url } = node.callFrame;
+        const site = `${functionName || '(anonymous)'} (${url.split('/').pop()})`;
         bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
       }
       for (const child of node.children) walk(child, here);

@@ -33,7 +33,7 @@ import { setKernelBackend } from '../src/optim/backend.js';
 import { wasmParameter } from '../src/wasm/parameter.js';
 import { copyBandwidth, floorMs, gbPerS } from './bandwidth.js';
 import { SHARED_NOTE, machineInfo } from './machine.js';
-import { heapGrowth, type HeapGrowth } from './heap.js';
+import { allocationSites, heapGrowth, type Allocation, type HeapGrowth } from './heap.js';
 import { fillUniform } from './seeded.js';
 import { timePerCall, type RepeatScheme, type Timing } from './timing.js';
 import { runTorchScript, type TorchAnswer } from './torch.js';
@@ -104,6 +104,8 @@ interface AllocationRow extends HeapGrowth {
   step: string;
   path: Path;
   dtype: DType;
+  /** Where a step that allocates does so (bench/heap.ts `allocationSites`); absent for the others. */
+  sites?: Allocation['sites'];
 }
 
 /**
@@ -121,7 +123,9 @@ async function allocationRows(steps: number): Promise<AllocationRow[]> {
       for (const dtype of ['float32', 'float64'] as const) {
         setKernelBackend(path === 'js' ? 'js' : 'wasm');
         const stepper = make(makeParameter({ optimizer: 'Adam', n: 16, dtype }, path));
-        rows.push({ step, path, dtype, ...(await heapGrowth(() => stepper.step(), steps)) });
+        const growth = await heapGrowth(() => stepper.step(), steps);
+        const sites = growth.allocates ? (await allocationSites(() => stepper.step(), steps)).sites : undefined;
+        rows.push({ step, path, dtype, ...growth, ...(sites === undefined ? {} : { sites }) });
       }
     }
   }
@@ -215,7 +219,7 @@ export async function main(args: string[]): Promise<void> {
   const allocating = allocation.filter((r) => r.allocates);
   const worst = allocation.reduce((a, b) => (b.heapBytesPerStep > a.heapBytesPerStep ? b : a));
   console.log(`allocation: ${allocation.length} steps (${new Set(allocation.map((r) => r.step)).size} optimizers and clipping × ${PATHS.join(', ')} × float32, float64), ` +
-    `${heapSteps} steps each of a 16-element parameter: ${allocating.length === 0 ? 'none allocates' : `${allocating.length} allocate: ${allocating.map((r) => `${r.step} ${r.path} ${r.dtype}`).join(', ')}`}; ` +
+    `${heapSteps} steps each of a 16-element parameter: ${allocating.length === 0 ? 'none allocates' : `${allocating.length} allocate: ${allocating.map((r) => `${r.step} ${r.path} ${r.dtype} (in ${r.sites?.[0]?.site ?? '?'})`).join(', ')}`}; ` +
     `most heap growth ${worst.heapBytesPerStep.toFixed(2)} bytes a step (${worst.step} ${worst.path} ${worst.dtype}; clipGradNorm may box the norm it returns, 16 bytes)`);
 
   // torch's setups and TensorFlow.js, from bench/references.ts (another file, loaded when present), as ratios.

@@ -8,7 +8,7 @@ import { BufferPool, castTo, FlatParams, jsVectorOps, type VectorOps } from './f
 import { decodeLBFGSState } from './lbfgs-state.js';
 import { strongWolfe } from './line-search.js';
 import { div, gt, mul, pyMin, tensor0, valueOf, type Scalar } from './torch-scalar.js';
-import { Optimizer, type Closure, type ParamGroup, type ParamGroupInput, type StateValue } from './optimizer.js';
+import { Optimizer, type Closure, type ParamGroupInput, type StateValue } from './optimizer.js';
 
 export const lbfgsSchema = {
   lr: { kind: 'number', default: 1, min: 0, description: 'step length γ: the fixed step, or the line search’s first trial' },

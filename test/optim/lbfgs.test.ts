@@ -1,94 +1,13 @@
 /**
  * LBFGS against torch 1.13 (fixtures from test/fixtures/optim/generate_lbfgs.py), state-dict resumption, errors
- * and convergence. The closures below repeat the Python closures operation for operation, so both optimizers see
+ * and convergence. The closures (lbfgs-problems.ts) repeat the Python closures operation for operation, so both optimizers see
  * identical losses and gradients and any difference is the optimizer's.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DescentError } from '../../src/core/errors.js';
-import type { FloatArray } from '../../src/core/float-array.js';
 import { Parameter } from '../../src/core/parameter.js';
 import { LBFGS, type LBFGSOptions } from '../../src/optim/lbfgs.js';
-
-interface FixtureCase {
-  name: string;
-  problem: 'rosenbrock' | 'quadratic' | 'coupled';
-  dtype: 'float64' | 'float32';
-  options: Partial<LBFGSOptions>;
-  init: number[][];
-  frozen?: number[];
-  steps: { params: number[][]; loss: number; calls: number }[];
-}
-
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/optim/lbfgs.json', import.meta.url), 'utf8')) as {
-  quadratic: { A: number[][]; b: number[] };
-  cases: FixtureCase[];
-};
-
-type Problem = (xs: FloatArray[]) => { f: number; grads: number[][] };
-
-const problems: Record<FixtureCase['problem'], Problem> = {
-  rosenbrock([[x, y]]) {
-    const a = 1 - x;
-    const r = y - x * x;
-    return { f: a * a + 100 * (r * r), grads: [[-2 * a - 400 * x * r, 200 * r]] };
-  },
-  quadratic([x]) {
-    const { A, b } = fixture.quadratic;
-    const n = x.length;
-    const ax: number[] = [];
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += A[i][j] * x[j];
-      ax.push(s);
-    }
-    let xax = 0;
-    let bx = 0;
-    for (let i = 0; i < n; i++) {
-      xax += x[i] * ax[i];
-      bx += b[i] * x[i];
-    }
-    return { f: 0.5 * xax - bx, grads: [ax.map((v, i) => v - b[i])] };
-  },
-  coupled([u, v]) {
-    let f = 0;
-    const gu = [0, 0, 0];
-    const gv = [0, 0];
-    for (let i = 0; i < 3; i++) {
-      const j = i % 2;
-      const c = i + 1;
-      const r = u[i] - v[j];
-      const u2 = u[i] * u[i];
-      f += c * r * r + 0.1 * u2 * u2;
-      gu[i] = 2 * c * r + 0.4 * u2 * u[i];
-      gv[j] -= 2 * c * r;
-    }
-    for (let j = 0; j < 2; j++) {
-      const w = v[j] * v[j] - 1;
-      f += w * w;
-      gv[j] += 4 * v[j] * w;
-    }
-    return { f, grads: [gu, gv] };
-  },
-};
-
-function makeParams(init: number[][], dtype: FixtureCase['dtype']): Parameter[] {
-  return init.map((x) => new Parameter(dtype === 'float32' ? Float32Array.from(x) : Float64Array.from(x)));
-}
-
-/** A closure that fills every gradient (leaving the frozen ones null) and counts its calls. */
-function closureFor(problem: Problem, params: Parameter[], frozen: number[] = []) {
-  const counter = { calls: 0 };
-  const closure = (): number => {
-    counter.calls += 1;
-    const { f, grads } = problem(params.map((p) => p.data));
-    params.forEach((p, i) => {
-      p.grad = frozen.includes(i) ? null : p.data instanceof Float32Array ? Float32Array.from(grads[i]) : Float64Array.from(grads[i]);
-    });
-    return f;
-  };
-  return { closure, counter };
-}
+import { closureFor, fixture, makeParams, problems, type FixtureCase } from './lbfgs-problems.js';
 
 describe('LBFGS step(closure) against torch 1.13', () => {
   const worst: Record<string, number> = { float64: 0, float32: 0 };
